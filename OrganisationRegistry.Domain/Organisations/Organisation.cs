@@ -1,0 +1,274 @@
+using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Common;
+
+namespace OrganisationRegistry.Domain.Organisations;
+
+/// <summary>The general data of an organisation, as people and systems give it.</summary>
+public sealed record OrganisationDetails(
+    string Name,
+    string? ShortName = null,
+    Article? Article = null,
+    string? Description = null,
+    KboNumber? KboNumber = null,
+    Validity Validity = default,
+    Guid? PolicyDomainId = null);
+
+/// <summary>
+/// An organisation in the register, identified by its OVO code. The aggregate holds its structure over time
+/// (parents), its keys in other systems and its application domain assignments, and guards their rules: no
+/// overlapping periods of the same kind, no cycles in a hierarchy.
+/// </summary>
+public sealed class Organisation : IVersioned
+{
+    public const int NameMaxLength = 500;
+    public const int ShortNameMaxLength = 100;
+    public const int DescriptionMaxLength = 4000;
+    public const int SearchTextMaxLength = NameMaxLength + ShortNameMaxLength + 3;
+
+    private readonly List<OrganisationParent> _parents = [];
+    private readonly List<OrganisationKey> _keys = [];
+    private readonly List<DomainAssignment> _assignments = [];
+
+    private Organisation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public OvoCode OvoCode { get; private set; }
+
+    public string Name { get; private set; } = null!;
+
+    public string? ShortName { get; private set; }
+
+    public Article? Article { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public KboNumber? KboNumber { get; private set; }
+
+    public DateOnly? ValidFrom { get; private set; }
+
+    public DateOnly? ValidTo { get; private set; }
+
+    public Guid? PolicyDomainId { get; private set; }
+
+    public PolicyDomain? PolicyDomain { get; private set; }
+
+    /// <summary>Name and short name, normalised for search (<see cref="Organisations.SearchText"/>).</summary>
+    public string SearchText { get; private set; } = string.Empty;
+
+    public long Version { get; set; }
+
+    public Validity Validity => new(ValidFrom, ValidTo);
+
+    public IReadOnlyCollection<OrganisationParent> Parents => _parents;
+
+    public IReadOnlyCollection<OrganisationKey> Keys => _keys;
+
+    public IReadOnlyCollection<DomainAssignment> Assignments => _assignments;
+
+    public static Organisation Create(OvoCode ovoCode, OrganisationDetails details)
+    {
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode };
+        organisation.Update(details);
+        return organisation;
+    }
+
+    public void Update(OrganisationDetails details)
+    {
+        if (string.IsNullOrWhiteSpace(details.Name))
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, "De naam van een organisatie is verplicht.");
+        }
+
+        Name = details.Name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(details.ShortName) ? null : details.ShortName.Trim();
+        Article = details.Article;
+        Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
+        KboNumber = details.KboNumber;
+        ValidFrom = details.Validity.From;
+        ValidTo = details.Validity.To;
+        PolicyDomainId = details.PolicyDomainId;
+        SearchText = Organisations.SearchText.For(Name, ShortName);
+    }
+
+    // ---- Structure ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Places this organisation under <paramref name="parent"/> for <paramref name="validity"/>.
+    /// <paramref name="parentsOf"/> gives the existing structure links of any organisation (for the cycle check).
+    /// </summary>
+    public OrganisationParent AddParent(Organisation parent, Validity validity, Func<Guid, IEnumerable<DatedLink>> parentsOf)
+    {
+        EnsureParentAllowed(parent, validity, parentsOf, except: null);
+        var link = new OrganisationParent(Id, parent.Id, validity);
+        _parents.Add(link);
+        return link;
+    }
+
+    public void ChangeParent(Guid parentLinkId, Organisation parent, Validity validity, Func<Guid, IEnumerable<DatedLink>> parentsOf)
+    {
+        var link = Find(_parents, parentLinkId, p => p.Id, "moederorganisatie");
+        EnsureParentAllowed(parent, validity, parentsOf, except: link.Id);
+        link.Change(parent.Id, validity);
+    }
+
+    public void RemoveParent(Guid parentLinkId) => _parents.Remove(Find(_parents, parentLinkId, p => p.Id, "moederorganisatie"));
+
+    /// <summary>The parent on <paramref name="date"/>, if any.</summary>
+    public OrganisationParent? ParentOn(DateOnly date) => _parents.FirstOrDefault(p => p.Validity.Contains(date));
+
+    private void EnsureParentAllowed(Organisation parent, Validity validity, Func<Guid, IEnumerable<DatedLink>> parentsOf, Guid? except)
+    {
+        var overlapping = _parents.FirstOrDefault(p => p.Id != except && p.Validity.Overlaps(validity));
+        if (overlapping is not null)
+        {
+            throw new DomainRuleException(
+                RuleCodes.Overlap,
+                $"{OvoCode} heeft al een moederorganisatie {overlapping.Validity}; de perioden van moederorganisaties mogen niet overlappen.");
+        }
+
+        IEnumerable<DatedLink> Existing(Guid id) => id == Id ? _parents.Where(p => p.Id != except).Select(p => p.ToLink()) : parentsOf(id);
+        if (TemporalHierarchy.FindCycle(Id, parent.Id, validity, Existing) is { } window)
+        {
+            throw new DomainRuleException(
+                RuleCodes.Cycle,
+                parent.Id == Id
+                    ? $"{OvoCode} kan niet haar eigen moederorganisatie zijn."
+                    : $"{parent.OvoCode} valt {window} zelf onder {OvoCode}: dat zou een kring in de structuur maken.");
+        }
+    }
+
+    // ---- Keys -----------------------------------------------------------------------------------------------
+
+    public OrganisationKey AddKey(KeyType keyType, string value, Validity validity)
+    {
+        var key = new OrganisationKey(Id, keyType.Id, value, validity);
+        EnsureKeyAllowed(keyType, key.Value, validity, except: null);
+        _keys.Add(key);
+        return key;
+    }
+
+    public void ChangeKey(Guid keyId, KeyType keyType, string value, Validity validity)
+    {
+        var key = Find(_keys, keyId, k => k.Id, "sleutel");
+        EnsureKeyAllowed(keyType, value.Trim(), validity, except: keyId);
+        key.Change(value, validity);
+    }
+
+    public void RemoveKey(Guid keyId) => _keys.Remove(Find(_keys, keyId, k => k.Id, "sleutel"));
+
+    private void EnsureKeyAllowed(KeyType keyType, string value, Validity validity, Guid? except)
+    {
+        var clash = _keys.FirstOrDefault(k => k.Id != except && k.KeyTypeId == keyType.Id && k.Value == value && k.Validity.Overlaps(validity));
+        if (clash is not null)
+        {
+            throw new DomainRuleException(
+                RuleCodes.Duplicate,
+                $"{OvoCode} heeft al de sleutel {keyType.Name} '{value}' {clash.Validity}.");
+        }
+    }
+
+    // ---- Application domains --------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Assigns this organisation to <paramref name="domain"/> in <paramref name="category"/> for <paramref name="validity"/>.
+    /// <paramref name="domainParentsOf"/> gives the existing parent links within that domain (for the cycle check).
+    /// </summary>
+    public DomainAssignment Assign(
+        ApplicationDomain domain,
+        DomainCategory category,
+        Validity validity,
+        Organisation? parent,
+        string? remark,
+        Func<Guid, IEnumerable<DatedLink>> domainParentsOf)
+    {
+        EnsureAssignmentAllowed(domain, category, validity, parent, domainParentsOf, except: null);
+        var assignment = new DomainAssignment(Id, domain.Id, category.Id, validity, parent?.Id, remark);
+        _assignments.Add(assignment);
+        return assignment;
+    }
+
+    public void ChangeAssignment(
+        Guid assignmentId,
+        ApplicationDomain domain,
+        DomainCategory category,
+        Validity validity,
+        Organisation? parent,
+        string? remark,
+        Func<Guid, IEnumerable<DatedLink>> domainParentsOf)
+    {
+        var assignment = Find(_assignments, assignmentId, a => a.Id, "toewijzing");
+        if (assignment.ApplicationDomainId != domain.Id)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, "Het toepassingsgebied van een toewijzing kan niet wijzigen; beëindig ze en maak een nieuwe.");
+        }
+
+        var categoryUnchanged = category.Id == assignment.CategoryId;
+        EnsureAssignmentAllowed(domain, category, validity, parent, domainParentsOf, except: assignmentId, allowInactiveCategory: categoryUnchanged);
+        assignment.Change(category.Id, validity, parent?.Id, remark);
+    }
+
+    /// <summary>Ends an assignment on <paramref name="validTo"/> (inclusive).</summary>
+    public void EndAssignment(Guid assignmentId, DateOnly validTo)
+    {
+        var assignment = Find(_assignments, assignmentId, a => a.Id, "toewijzing");
+        assignment.Change(assignment.CategoryId, new Validity(assignment.ValidFrom, validTo), assignment.ParentOrganisationId, assignment.Remark);
+    }
+
+    /// <summary>Removes an assignment that should never have existed (a correction; the reason goes to the audit trail).</summary>
+    public void RemoveAssignment(Guid assignmentId) => _assignments.Remove(Find(_assignments, assignmentId, a => a.Id, "toewijzing"));
+
+    private void EnsureAssignmentAllowed(
+        ApplicationDomain domain,
+        DomainCategory category,
+        Validity validity,
+        Organisation? parent,
+        Func<Guid, IEnumerable<DatedLink>> domainParentsOf,
+        Guid? except,
+        bool allowInactiveCategory = false)
+    {
+        if (category.ApplicationDomainId != domain.Id)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, $"De categorie '{category.Name}' hoort niet bij het toepassingsgebied {domain.Name}.");
+        }
+
+        if (!category.IsActive && !allowInactiveCategory)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, $"De categorie '{category.Name}' is niet meer actief en kan niet gekozen worden.");
+        }
+
+        var overlapping = _assignments.FirstOrDefault(a => a.Id != except && a.ApplicationDomainId == domain.Id && a.Validity.Overlaps(validity));
+        if (overlapping is not null)
+        {
+            throw new DomainRuleException(
+                RuleCodes.Overlap,
+                $"{OvoCode} is al toegewezen aan het {domain.Name} {overlapping.Validity}.");
+        }
+
+        if (parent is null)
+        {
+            return;
+        }
+
+        IEnumerable<DatedLink> Existing(Guid id) =>
+            id == Id
+                ? _assignments
+                    .Where(a => a.Id != except && a.ApplicationDomainId == domain.Id && a.ParentOrganisationId is not null)
+                    .Select(a => new DatedLink(Id, a.ParentOrganisationId!.Value, a.Validity))
+                : domainParentsOf(id);
+        if (TemporalHierarchy.FindCycle(Id, parent.Id, validity, Existing) is { } window)
+        {
+            throw new DomainRuleException(
+                RuleCodes.Cycle,
+                parent.Id == Id
+                    ? $"{OvoCode} kan niet haar eigen moederorganisatie zijn binnen het {domain.Name}."
+                    : $"{parent.OvoCode} valt {window} binnen het {domain.Name} zelf onder {OvoCode}: dat zou een kring maken.");
+        }
+    }
+
+    private T Find<T>(List<T> items, Guid id, Func<T, Guid> idOf, string what) =>
+        items.FirstOrDefault(i => idOf(i) == id)
+        ?? throw new DomainRuleException(RuleCodes.NotFound, $"De {what} met id {id} bestaat niet (meer) bij {OvoCode}.");
+}

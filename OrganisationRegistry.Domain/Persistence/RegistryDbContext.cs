@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Organisations;
+
+namespace OrganisationRegistry.Domain.Persistence;
+
+/// <summary>
+/// The one EF Core model of the register. Each database provider has a small derived context
+/// (<see cref="SqliteRegistryDbContext"/>, ...) only so that each keeps its own migrations.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationParent> OrganisationParents => Set<OrganisationParent>();
+
+    public DbSet<OrganisationKey> OrganisationKeys => Set<OrganisationKey>();
+
+    public DbSet<KeyType> KeyTypes => Set<KeyType>();
+
+    public DbSet<PolicyDomain> PolicyDomains => Set<PolicyDomain>();
+
+    public DbSet<ApplicationDomain> ApplicationDomains => Set<ApplicationDomain>();
+
+    public DbSet<DomainCategory> DomainCategories => Set<DomainCategory>();
+
+    public DbSet<DomainSteward> DomainStewards => Set<DomainSteward>();
+
+    public DbSet<DomainAssignment> DomainAssignments => Set<DomainAssignment>();
+
+    public DbSet<RegistrySequence> Sequences => Set<RegistrySequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+}
+
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);
+
+public sealed class PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options) : RegistryDbContext(options);
+
+public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options);

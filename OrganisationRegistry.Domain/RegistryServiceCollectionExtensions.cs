@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.Persistence;
+
+namespace OrganisationRegistry.Domain;
+
+public static class RegistryServiceCollectionExtensions
+{
+    /// <summary>Everything the register's use cases need: the database and the services over it.</summary>
+    public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRegistryPersistence(configuration);
+        return services;
+    }
+}
