@@ -1,4 +1,5 @@
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
 
 namespace OrganisationRegistry.Domain.ApplicationDomains;
 
@@ -20,11 +21,11 @@ public sealed class ApplicationDomain : IVersioned
     {
     }
 
-    public ApplicationDomain(string code, string name, string? description, string? legalReference)
+    public ApplicationDomain(string code, string name, Article? article, string? description, string? legalReference)
     {
         Id = Guid.CreateVersion7();
         Code = code;
-        Update(name, description, legalReference);
+        Update(name, article, description, legalReference);
     }
 
     public Guid Id { get; private set; }
@@ -33,6 +34,17 @@ public sealed class ApplicationDomain : IVersioned
     public string Code { get; private set; } = null!;
 
     public string Name { get; private set; } = null!;
+
+    /// <summary>The article used with the name in sentences ("het Bestuursdecreet", "de Vlaamse Codex ...").</summary>
+    public Article? Article { get; private set; }
+
+    /// <summary>The name as used in a sentence: "het Bestuursdecreet".</summary>
+    public string NameInSentence => Article switch
+    {
+        Organisations.Article.De => $"de {Name}",
+        Organisations.Article.Het => $"het {Name}",
+        _ => Name,
+    };
 
     public string? Description { get; private set; }
 
@@ -44,9 +56,10 @@ public sealed class ApplicationDomain : IVersioned
 
     public IReadOnlyCollection<DomainSteward> Stewards => _stewards;
 
-    public void Update(string name, string? description, string? legalReference)
+    public void Update(string name, Article? article, string? description, string? legalReference)
     {
         Name = name;
+        Article = article;
         Description = description;
         LegalReference = legalReference;
     }

@@ -244,7 +244,7 @@ public sealed class Organisation : IVersioned
         {
             throw new DomainRuleException(
                 RuleCodes.Overlap,
-                $"{OvoCode} is al toegewezen aan het {domain.Name} {overlapping.Validity}.");
+                $"{OvoCode} is al toegewezen aan {domain.NameInSentence} {overlapping.Validity}.");
         }
 
         if (parent is null)
@@ -263,8 +263,8 @@ public sealed class Organisation : IVersioned
             throw new DomainRuleException(
                 RuleCodes.Cycle,
                 parent.Id == Id
-                    ? $"{OvoCode} kan niet haar eigen moederorganisatie zijn binnen het {domain.Name}."
-                    : $"{parent.OvoCode} valt {window} binnen het {domain.Name} zelf onder {OvoCode}: dat zou een kring maken.");
+                    ? $"{OvoCode} kan niet haar eigen moederorganisatie zijn binnen {domain.NameInSentence}."
+                    : $"{parent.OvoCode} valt {window} binnen {domain.NameInSentence} zelf onder {OvoCode}: dat zou een kring maken.");
         }
     }
 

@@ -12,6 +12,7 @@ internal sealed class ApplicationDomainConfiguration : IEntityTypeConfiguration<
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Code).HasMaxLength(ApplicationDomain.CodeMaxLength);
         builder.Property(d => d.Name).HasMaxLength(ApplicationDomain.NameMaxLength);
+        builder.Property(d => d.Article).HasConversion<string>().HasMaxLength(3);
         builder.Property(d => d.Description).HasMaxLength(ApplicationDomain.DescriptionMaxLength);
         builder.Property(d => d.LegalReference).HasMaxLength(ApplicationDomain.LegalReferenceMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();

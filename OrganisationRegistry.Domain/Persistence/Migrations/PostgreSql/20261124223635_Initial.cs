@@ -18,6 +18,7 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Article = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     LegalReference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)

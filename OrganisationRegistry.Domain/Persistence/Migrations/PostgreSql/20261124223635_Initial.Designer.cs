@@ -12,7 +12,7 @@ using OrganisationRegistry.Domain.Persistence;
 namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRegistryDbContext))]
-    [Migration("20261124223111_Initial")]
+    [Migration("20261124223635_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,6 +30,10 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Article")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("Code")
                         .IsRequired()
