@@ -210,10 +210,20 @@ public sealed class Organisation : IVersioned
         assignment.Change(category.Id, validity, parent?.Id, remark);
     }
 
-    /// <summary>Ends an assignment on <paramref name="validTo"/> (inclusive).</summary>
+    /// <summary>
+    /// Ends an assignment on <paramref name="validTo"/> (inclusive). Ending only ever shortens the period, so it
+    /// cannot create an overlap or a cycle; lengthening goes through <see cref="ChangeAssignment"/>, which checks both.
+    /// </summary>
     public void EndAssignment(Guid assignmentId, DateOnly validTo)
     {
         var assignment = Find(_assignments, assignmentId, a => a.Id, "toewijzing");
+        if (assignment.ValidTo is { } currentEnd && validTo > currentEnd)
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidPeriod,
+                $"De toewijzing loopt al tot {Validity.Format(currentEnd)}; beëindigen kan ze niet verlengen. Wijzig de toewijzing om ze te verlengen.");
+        }
+
         assignment.Change(assignment.CategoryId, new Validity(assignment.ValidFrom, validTo), assignment.ParentOrganisationId, assignment.Remark);
     }
 

@@ -280,6 +280,40 @@ public sealed class DomainAssignmentTests
     }
 
     [Fact]
+    public void EndAssignment_OnItsCurrentEndOrEarlier_IsAccepted()
+    {
+        var assignment = Assign(_organisation, _bestuursdecreet, Departement, Period("01/01/2020", "31/12/2024"));
+
+        _organisation.EndAssignment(assignment.Id, Day("31/12/2024"));
+        _organisation.EndAssignment(assignment.Id, Day("30/06/2022"));
+
+        Assert.Equal(Period("01/01/2020", "30/06/2022"), assignment.Validity);
+    }
+
+    [Fact]
+    public void EndAssignment_LaterThanItsCurrentEnd_IsRefused_SoItCannotSlipIntoTheNextAssignment()
+    {
+        var earlier = Assign(_organisation, _bestuursdecreet, Departement, Period("01/01/2020", "31/12/2021"));
+        Assign(_organisation, _bestuursdecreet, IvaZonderRp, Since("01/01/2023"));
+
+        Broken(
+            RuleCodes.InvalidPeriod,
+            "De toewijzing loopt al tot 31/12/2021; beëindigen kan ze niet verlengen. Wijzig de toewijzing om ze te verlengen.",
+            () => _organisation.EndAssignment(earlier.Id, Day("31/12/2024")));
+        Assert.Equal(Period("01/01/2020", "31/12/2021"), earlier.Validity);
+    }
+
+    [Fact]
+    public void EndAssignment_LaterThanItsCurrentEnd_CannotCloseACycle()
+    {
+        // Lengthening OVO000123's link to OVO000001 into 2023 would meet OVO000001's link to OVO000123.
+        var assignment = Assign(_organisation, _bestuursdecreet, Departement, Period("01/01/2020", "31/12/2021"), parent: _parent);
+        Assign(_parent, _bestuursdecreet, Departement, Since("01/01/2023"), parent: _organisation);
+
+        Broken(RuleCodes.InvalidPeriod, () => _organisation.EndAssignment(assignment.Id, Day("31/12/2024")));
+    }
+
+    [Fact]
     public void EndAssignment_UnknownAssignment_IsNotFound()
     {
         var id = Guid.NewGuid();
