@@ -153,6 +153,13 @@ public sealed class Organisation : IVersioned
     public void ChangeKey(Guid keyId, KeyType keyType, string value, Validity validity)
     {
         var key = Find(_keys, keyId, k => k.Id, "sleutel");
+        if (key.KeyTypeId != keyType.Id)
+        {
+            // The type is given for the check and its message; checking against another type than the key's own
+            // would let a duplicate through.
+            throw new DomainRuleException(RuleCodes.InvalidValue, "Het sleuteltype van een sleutel kan niet wijzigen; verwijder de sleutel en maak een nieuwe.");
+        }
+
         EnsureKeyAllowed(keyType, value.Trim(), validity, except: keyId);
         key.Change(value, validity);
     }

@@ -95,6 +95,21 @@ public sealed class OrganisationKeyTests
     }
 
     [Fact]
+    public void ChangeKey_WithAnotherKeyType_IsRefused_AndChangesNothing()
+    {
+        // Otherwise the duplicate check would run against the other type while the key keeps its own.
+        _organisation.AddKey(_orafin, "12345", Validity.Always);
+        var key = _organisation.AddKey(_vlimpers, "67890", Validity.Always);
+
+        Broken(
+            RuleCodes.InvalidValue,
+            "Het sleuteltype van een sleutel kan niet wijzigen; verwijder de sleutel en maak een nieuwe.",
+            () => _organisation.ChangeKey(key.Id, _orafin, "67890", Validity.Always));
+        Assert.Equal(_vlimpers.Id, key.KeyTypeId);
+        Assert.Equal("67890", key.Value);
+    }
+
+    [Fact]
     public void ChangeKey_UnknownKey_IsNotFound()
     {
         var id = Guid.NewGuid();
