@@ -153,6 +153,13 @@ public sealed class Organisation : IVersioned
     public void ChangeKey(Guid keyId, KeyType keyType, string value, Validity validity)
     {
         var key = Find(_keys, keyId, k => k.Id, "sleutel");
+        if (key.KeyTypeId != keyType.Id)
+        {
+            // The type is given for the check and its message; checking against another type than the key's own
+            // would let a duplicate through.
+            throw new DomainRuleException(RuleCodes.InvalidValue, "Het sleuteltype van een sleutel kan niet wijzigen; verwijder de sleutel en maak een nieuwe.");
+        }
+
         EnsureKeyAllowed(keyType, value.Trim(), validity, except: keyId);
         key.Change(value, validity);
     }
@@ -210,10 +217,20 @@ public sealed class Organisation : IVersioned
         assignment.Change(category.Id, validity, parent?.Id, remark);
     }
 
-    /// <summary>Ends an assignment on <paramref name="validTo"/> (inclusive).</summary>
+    /// <summary>
+    /// Ends an assignment on <paramref name="validTo"/> (inclusive). Ending only ever shortens the period, so it
+    /// cannot create an overlap or a cycle; lengthening goes through <see cref="ChangeAssignment"/>, which checks both.
+    /// </summary>
     public void EndAssignment(Guid assignmentId, DateOnly validTo)
     {
         var assignment = Find(_assignments, assignmentId, a => a.Id, "toewijzing");
+        if (assignment.ValidTo is { } currentEnd && validTo > currentEnd)
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidPeriod,
+                $"De toewijzing loopt al tot {Validity.Format(currentEnd)}; beëindigen kan ze niet verlengen. Wijzig de toewijzing om ze te verlengen.");
+        }
+
         assignment.Change(assignment.CategoryId, new Validity(assignment.ValidFrom, validTo), assignment.ParentOrganisationId, assignment.Remark);
     }
 
