@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
 using OrganisationRegistry.Domain.Seeding;
@@ -82,8 +83,17 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
             $"Seeding the {database.Provider} database: reference data and {Options.Organisations:N0} organisations (random seed {Options.RandomSeed}{(Options.Reset ? ", reset first" : string.Empty)})."));
         await DatabaseMigrator.MigrateAsync(contexts, cancellationToken);
 
-        var progress = new ConsoleProgress();
-        var result = await services.GetRequiredService<RegistrySeeder>().SeedAsync(Options, progress, cancellationToken);
+        SeedResult result;
+        try
+        {
+            result = await services.GetRequiredService<RegistrySeeder>().SeedAsync(Options, new ConsoleProgress(), cancellationToken);
+        }
+        catch (DomainRuleException exception)
+        {
+            // E.g. no OVO codes left for this many organisations; batches committed before stay.
+            Console.Error.WriteLine($"Seeding stopped: {exception.Message}");
+            return 1;
+        }
 
         Console.WriteLine(string.Create(
             Invariant,

@@ -327,7 +327,7 @@ public sealed class OrganisationGenerator
             case Kind.ChurchCouncil:
                 return ($"Centraal Kerkbestuur {place}", null, Article.Het);
             case Kind.ChurchFabric:
-                return ($"Kerkfabriek Sint-{Theme(FlemishNames.Saints)} {r.Pick(FlemishNames.Municipalities)}", null, Article.De);
+                return ($"Kerkfabriek Sint-{Theme(FlemishNames.Saints)} {place}", null, Article.De);
             case Kind.WaterBoard:
                 return ($"{r.Pick(FlemishNames.WaterBoards)} {Theme(FlemishNames.WaterBoardNames)}", null, Article.De);
             case Kind.FlemishUnit:
