@@ -133,7 +133,8 @@ public static class ReferenceCatalogue
         new("Departement Economie, Wetenschap en Innovatie", "EWI", Article.Het, "ewi", null, null, "departement", "diensten-vlaamse-regering"),
         new("Agentschap Innoveren en Ondernemen", "VLAIO", Article.Het, "ewi", new(2016, 1, 1), "Departement Economie, Wetenschap en Innovatie", "iva-zonder-rp", "diensten-vlaamse-regering"),
         new("Fonds Wetenschappelijk Onderzoek - Vlaanderen", "FWO", Article.Het, "ewi", null, null, "vlaamse-openbare-instellingen", "vlaamse-openbare-instellingen"),
-        new("Participatiemaatschappij Vlaanderen", "PMV", Article.De, "ewi", null, null, "eva-privaatrechtelijk", "vlaamse-openbare-instellingen"),
+        // An investment company of the Flemish government: not one of the agencies of the Bestuursdecreet (art. I.3).
+        new("Participatiemaatschappij Vlaanderen", "PMV", Article.De, "ewi", null, null, null, "vlaamse-openbare-instellingen"),
 
         new("Departement Onderwijs en Vorming", "OV", Article.Het, "ov", null, null, "departement", "diensten-vlaamse-regering"),
         new("Onderwijsinspectie", null, Article.De, "ov", null, "Departement Onderwijs en Vorming", "onderwijsinspectie", null),
