@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.Persistence;
+using OrganisationRegistry.Domain.Seeding;
 
 namespace OrganisationRegistry.Domain;
 
@@ -10,6 +11,7 @@ public static class RegistryServiceCollectionExtensions
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryPersistence(configuration);
+        services.AddSingleton<RegistrySeeder>();
         return services;
     }
 }

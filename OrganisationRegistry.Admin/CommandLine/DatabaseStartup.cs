@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OrganisationRegistry.Domain.Persistence;
+using OrganisationRegistry.Domain.Seeding;
 
 namespace OrganisationRegistry.Admin.CommandLine;
 
@@ -9,6 +11,9 @@ namespace OrganisationRegistry.Admin.CommandLine;
 /// </summary>
 public static class DatabaseStartup
 {
+    /// <summary>How many organisations the demo set generates besides the reference data.</summary>
+    public const string DemoOrganisationsKey = "Seeding:DemoOrganisations";
+
     public static async Task PrepareAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment())
@@ -16,6 +21,29 @@ public static class DatabaseStartup
             return;
         }
 
-        await DatabaseMigrator.MigrateAsync(services.GetRequiredService<IDbContextFactory<RegistryDbContext>>(), cancellationToken);
+        var contexts = services.GetRequiredService<IDbContextFactory<RegistryDbContext>>();
+        await DatabaseMigrator.MigrateAsync(contexts, cancellationToken);
+        await SeedWhenEmptyAsync(services, cancellationToken);
+    }
+
+    /// <summary>Fills a database without organisations with the reference data and the demo set; returns whether it did.</summary>
+    public static async Task<bool> SeedWhenEmptyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Organisations.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        var count = services.GetRequiredService<IConfiguration>().GetValue<int?>(DemoOrganisationsKey) ?? SeedOptions.DefaultOrganisations;
+        var stopwatch = Stopwatch.StartNew();
+        var result = await services.GetRequiredService<RegistrySeeder>().SeedAsync(new SeedOptions(count), cancellationToken: cancellationToken);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup)).LogInformation(
+            "The development database was empty: seeded the reference data and {Count} demo organisations in {Seconds:0.0} s.",
+            result.Organisations,
+            stopwatch.Elapsed.TotalSeconds);
+        return true;
     }
 }

@@ -23,6 +23,7 @@ public static class RegistryCommandLine
         return args[0] switch
         {
             "migrate" => new MigrateCommand(),
+            "seed" => SeedCommand.Parse(args[1..]),
             _ => new UnknownCommand(args[0]),
         };
     }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using OrganisationRegistry.Domain.Persistence;
+
+namespace OrganisationRegistry.Domain.Seeding;
+
+/// <summary>
+/// Empties every table of the model (dependents before the rows they point to) and starts the OVO counter at 1 again.
+/// The schema and the migrations history stay. Only for development and test databases.
+/// </summary>
+public static class DatabaseReset
+{
+    public static async Task EmptyAsync(RegistryDbContext db, CancellationToken cancellationToken = default)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var sequences = db.Model.FindEntityType(typeof(RegistrySequence));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var entityType in InDeleteOrder(db.Model).Where(e => e != sequences))
+        {
+            var statement = "DELETE FROM " + sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
+
+        var reset = await db.Sequences
+            .Where(s => s.Name == RegistrySequence.OvoCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, 1L), cancellationToken);
+        if (reset == 0)
+        {
+            db.Sequences.Add(new RegistrySequence(RegistrySequence.OvoCode, 1));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The entity types mapped to tables, each before every type its foreign keys point to.</summary>
+    public static IReadOnlyList<IEntityType> InDeleteOrder(IModel model)
+    {
+        var types = model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).ToList();
+        var ordered = new List<IEntityType>(types.Count);
+        var visited = new HashSet<IEntityType>();
+
+        // Depth first over "is referenced by": a type is listed only after all types that point to it.
+        void Visit(IEntityType type)
+        {
+            if (!visited.Add(type))
+            {
+                return;
+            }
+
+            foreach (var dependent in type.GetReferencingForeignKeys().Select(fk => fk.DeclaringEntityType).Where(d => d != type))
+            {
+                Visit(dependent);
+            }
+
+            ordered.Add(type);
+        }
+
+        foreach (var type in types.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            Visit(type);
+        }
+
+        return ordered;
+    }
+}
