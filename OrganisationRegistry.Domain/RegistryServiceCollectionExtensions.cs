@@ -10,6 +10,9 @@ public static class RegistryServiceCollectionExtensions
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryPersistence(configuration);
+        // Read services are scoped so that they can later depend on the current user of the circuit or request.
+        services.AddScoped<Organisations.OrganisationQueries>();
+        services.AddScoped<ApplicationDomains.ApplicationDomainQueries>();
         return services;
     }
 }
