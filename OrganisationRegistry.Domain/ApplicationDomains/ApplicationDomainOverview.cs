@@ -19,3 +19,6 @@ public sealed record DomainStewardItem(OvoCode OvoCode, string Name);
 
 /// <summary>A category of a domain; inactive ones stay on existing assignments.</summary>
 public sealed record DomainCategoryItem(string Code, string Name, bool IsActive);
+
+/// <summary>A domain as a choice in a filter.</summary>
+public sealed record ApplicationDomainChoice(string Code, string Name);

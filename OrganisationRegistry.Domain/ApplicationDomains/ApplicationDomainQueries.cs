@@ -21,6 +21,16 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
         return await OverviewsAsync(db, db.ApplicationDomains, countOn, cancellationToken);
     }
 
+    /// <summary>The codes and names of every domain by name, for a choice in a filter (no counting).</summary>
+    public async Task<IReadOnlyList<ApplicationDomainChoice>> ListChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ApplicationDomains.AsNoTracking()
+            .OrderBy(d => d.Name)
+            .Select(d => new ApplicationDomainChoice(d.Code, d.Name))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The domain with <paramref name="code"/>, or <c>null</c> when there is none.</summary>
     public async Task<ApplicationDomainOverview?> GetAsync(string code, DateOnly countOn, CancellationToken cancellationToken = default)
     {

@@ -48,6 +48,15 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
         return new OrganisationSearchResult(items, total, page, pageSize);
     }
 
+    /// <summary>How many organisations the register holds, and how many of them are valid on <paramref name="validOn"/>.</summary>
+    public async Task<(int Total, int ValidOn)> CountAsync(DateOnly validOn, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Organisations.CountAsync(cancellationToken);
+        var valid = await db.Organisations.ValidOn(validOn).CountAsync(cancellationToken);
+        return (total, valid);
+    }
+
     /// <summary>
     /// The organisation with <paramref name="ovoCode"/>, or <c>null</c> when there is none. With <paramref name="asOn"/>,
     /// only the parents, children, keys and assignments valid on that date.
