@@ -45,6 +45,19 @@ public abstract class ApplicationDomainQueriesTests(DatabaseFixture database) : 
     }
 
     [Fact]
+    public async Task ListChoices_GivesCodesAndNames_ByName()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await RegisterAsync(ct);
+
+        var choices = await Queries.ListChoicesAsync(ct);
+
+        Assert.Equal(
+            [new ApplicationDomainChoice("bestuursdecreet", "Bestuursdecreet"), new ApplicationDomainChoice("vco", "Vlaamse Codex Overheidsfinanciën")],
+            choices);
+    }
+
+    [Fact]
     public async Task Get_ByCode_OrNullWhenUnknown()
     {
         var ct = Xunit.TestContext.Current.CancellationToken;

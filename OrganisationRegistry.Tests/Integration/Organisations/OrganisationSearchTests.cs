@@ -186,6 +186,18 @@ public abstract class OrganisationSearchTests(DatabaseFixture database) : IAsync
     }
 
     [Fact]
+    public async Task Count_GivesEveryOrganisation_AndThoseValidOnTheDate()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await _data.OrganisationsAsync(
+            [new OrganisationDetails("Altijd"), new OrganisationDetails("Opgeheven", Validity: Period("2000-01-01", "2020-12-31"))],
+            ct);
+
+        Assert.Equal((2, 1), await Queries.CountAsync(new DateOnly(2024, 1, 1), ct));
+        Assert.Equal((2, 2), await Queries.CountAsync(new DateOnly(2020, 12, 31), ct));
+    }
+
+    [Fact]
     public async Task Search_ClampsPageAndPageSize()
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
