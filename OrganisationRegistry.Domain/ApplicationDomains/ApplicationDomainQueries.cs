@@ -43,7 +43,7 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
     public async Task<DomainMemberPage> SearchMembersAsync(string code, DomainMemberSearch search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var (page, pageSize) = DatedQueries.ClampPage(search.Page, search.PageSize, DomainMemberSearch.MaxPageSize);
+        var (page, pageSize) = ListQueries.ClampPage(search.Page, search.PageSize, DomainMemberSearch.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var assignments = await AssignmentsAsync(db, code, search.Filter, cancellationToken);
         if (assignments is null)
@@ -150,22 +150,17 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
         return categoryId is null ? null : assignments.Where(a => a.CategoryId == categoryId);
     }
 
-    /// <summary>Sorted on the chosen column, then on the OVO code so that pages never overlap or skip rows.</summary>
+    /// <summary>Sorted on the chosen column, then on the OVO code; assignments without a start date last.</summary>
     private static IQueryable<DomainAssignment> Order(IQueryable<DomainAssignment> query, DomainMemberSort sort, bool descending) => sort switch
     {
-        DomainMemberSort.Name => By(query, a => a.Organisation!.Name, descending),
+        DomainMemberSort.Name => query.SortBy(a => a.Organisation!.Name, descending, a => a.Organisation!.OvoCode),
         DomainMemberSort.OvoCode => descending
             ? query.OrderByDescending(a => a.Organisation!.OvoCode)
             : query.OrderBy(a => a.Organisation!.OvoCode),
-        DomainMemberSort.Category => By(query, a => a.Category!.SortOrder, descending),
-        DomainMemberSort.ValidFrom => By(query, a => a.ValidFrom, descending),
+        DomainMemberSort.Category => query.SortBy(a => a.Category!.SortOrder, descending, a => a.Organisation!.OvoCode),
+        DomainMemberSort.ValidFrom => query.SortBy(a => a.ValidFrom, descending, a => a.Organisation!.OvoCode, emptyLast: true),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
-
-    private static IQueryable<DomainAssignment> By<TKey>(IQueryable<DomainAssignment> query, Expression<Func<DomainAssignment, TKey>> key, bool descending) =>
-        descending
-            ? query.OrderByDescending(key).ThenByDescending(a => a.Organisation!.OvoCode)
-            : query.OrderBy(key).ThenBy(a => a.Organisation!.OvoCode);
 
     private static async Task<IReadOnlyList<ApplicationDomainOverview>> OverviewsAsync(
         RegistryDbContext db,

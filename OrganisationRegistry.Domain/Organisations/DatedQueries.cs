@@ -19,8 +19,4 @@ internal static class DatedQueries
 
     public static IQueryable<DomainAssignment> ValidOn(this IQueryable<DomainAssignment> query, DateOnly? date) =>
         date is not { } on ? query : query.Where(a => (a.ValidFrom == null || a.ValidFrom <= on) && (a.ValidTo == null || a.ValidTo >= on));
-
-    /// <summary>Page numbers start at 1; the page size stays between 1 and <paramref name="maxPageSize"/>.</summary>
-    public static (int Page, int PageSize) ClampPage(int page, int pageSize, int maxPageSize) =>
-        (Math.Max(page, 1), Math.Clamp(pageSize, 1, maxPageSize));
 }

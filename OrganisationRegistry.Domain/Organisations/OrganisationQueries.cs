@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OrganisationRegistry.Domain.Persistence;
 
@@ -18,7 +17,7 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
     public async Task<OrganisationSearchResult> SearchAsync(OrganisationSearch search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var (page, pageSize) = DatedQueries.ClampPage(search.Page, search.PageSize, OrganisationSearch.MaxPageSize);
+        var (page, pageSize) = ListQueries.ClampPage(search.Page, search.PageSize, OrganisationSearch.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var query = Match(db.Organisations.AsNoTracking(), search.Query).ValidOn(search.ValidOn);
@@ -164,19 +163,14 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
         return query.Where(o => o.SearchText.Contains(text));
     }
 
-    /// <summary>Sorted on the chosen column, then on the OVO code so that pages never overlap or skip rows.</summary>
+    /// <summary>Sorted on the chosen column, then on the OVO code; organisations without a value for the column last.</summary>
     private static IQueryable<Organisation> Order(IQueryable<Organisation> query, OrganisationSort sort, bool descending) => sort switch
     {
-        OrganisationSort.Name => By(query, o => o.Name, descending),
-        OrganisationSort.ShortName => By(query, o => o.ShortName, descending),
+        OrganisationSort.Name => query.SortBy(o => o.Name, descending, o => o.OvoCode),
+        OrganisationSort.ShortName => query.SortBy(o => o.ShortName, descending, o => o.OvoCode, emptyLast: true),
         OrganisationSort.OvoCode => descending ? query.OrderByDescending(o => o.OvoCode) : query.OrderBy(o => o.OvoCode),
-        OrganisationSort.KboNumber => By(query, o => o.KboNumber, descending),
-        OrganisationSort.ValidFrom => By(query, o => o.ValidFrom, descending),
+        OrganisationSort.KboNumber => query.SortBy(o => o.KboNumber, descending, o => o.OvoCode, emptyLast: true),
+        OrganisationSort.ValidFrom => query.SortBy(o => o.ValidFrom, descending, o => o.OvoCode, emptyLast: true),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
-
-    private static IQueryable<Organisation> By<TKey>(IQueryable<Organisation> query, Expression<Func<Organisation, TKey>> key, bool descending) =>
-        descending
-            ? query.OrderByDescending(key).ThenByDescending(o => o.OvoCode)
-            : query.OrderBy(key).ThenBy(o => o.OvoCode);
 }

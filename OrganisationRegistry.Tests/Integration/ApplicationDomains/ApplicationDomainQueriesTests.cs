@@ -127,6 +127,25 @@ public abstract class ApplicationDomainQueriesTests(DatabaseFixture database) : 
         Assert.Equal(byOvo.Items.Select(m => m.OvoCode.Number).OrderDescending(), byOvo.Items.Select(m => m.OvoCode.Number));
     }
 
+    [Theory]
+    [InlineData(false, "Sinds 2001,Sinds 2020,Zonder begindatum")]
+    [InlineData(true, "Sinds 2020,Sinds 2001,Zonder begindatum")]
+    public async Task SearchMembers_ByStartDate_PutsAssignmentsWithoutOneLast(bool descending, string expected)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var organisations = await _data.OrganisationsAsync(
+            [new OrganisationDetails("Zonder begindatum"), new OrganisationDetails("Sinds 2020"), new OrganisationDetails("Sinds 2001")],
+            ct);
+        var domain = await _data.DomainAsync("vco", "Vlaamse Codex Overheidsfinanciën", [("dab", "Dienst met afzonderlijk beheer")], cancellationToken: ct);
+        await _data.AssignAsync(organisations[0], domain, "dab", cancellationToken: ct);
+        await _data.AssignAsync(organisations[1], domain, "dab", Period("2020-01-01"), cancellationToken: ct);
+        await _data.AssignAsync(organisations[2], domain, "dab", Period("2001-01-01"), cancellationToken: ct);
+
+        var page = await Queries.SearchMembersAsync("vco", new DomainMemberSearch(new DomainMemberFilter(In2024), DomainMemberSort.ValidFrom, descending), ct);
+
+        Assert.Equal(expected.Split(','), page.Items.Select(m => m.Name));
+    }
+
     [Fact]
     public async Task WriteCsv_WritesTheFilteredMembers_SemicolonSeparated_Utf8WithBom_DutchHeaders_AndDutchDates()
     {

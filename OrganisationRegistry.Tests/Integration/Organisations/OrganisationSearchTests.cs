@@ -106,13 +106,17 @@ public abstract class OrganisationSearchTests(DatabaseFixture database) : IAsync
     }
 
     [Theory]
-    [InlineData(OrganisationSort.Name, false, "Alfa,Bravo,Charlie")]
-    [InlineData(OrganisationSort.Name, true, "Charlie,Bravo,Alfa")]
-    [InlineData(OrganisationSort.ShortName, false, "Charlie,Alfa,Bravo")]
-    [InlineData(OrganisationSort.OvoCode, true, "Charlie,Bravo,Alfa")]
-    [InlineData(OrganisationSort.KboNumber, false, "Bravo,Charlie,Alfa")]
-    [InlineData(OrganisationSort.ValidFrom, true, "Alfa,Charlie,Bravo")]
-    public async Task Search_SortsOnTheChosenColumn(OrganisationSort sort, bool descending, string expected)
+    [InlineData(OrganisationSort.Name, false, "Alfa,Bravo,Charlie,Delta")]
+    [InlineData(OrganisationSort.Name, true, "Delta,Charlie,Bravo,Alfa")]
+    [InlineData(OrganisationSort.ShortName, false, "Charlie,Alfa,Bravo,Delta")]
+    [InlineData(OrganisationSort.ShortName, true, "Bravo,Alfa,Charlie,Delta")]
+    [InlineData(OrganisationSort.OvoCode, false, "Alfa,Bravo,Charlie,Delta")]
+    [InlineData(OrganisationSort.OvoCode, true, "Delta,Charlie,Bravo,Alfa")]
+    [InlineData(OrganisationSort.KboNumber, false, "Bravo,Charlie,Alfa,Delta")]
+    [InlineData(OrganisationSort.KboNumber, true, "Alfa,Charlie,Bravo,Delta")]
+    [InlineData(OrganisationSort.ValidFrom, false, "Bravo,Charlie,Alfa,Delta")]
+    [InlineData(OrganisationSort.ValidFrom, true, "Alfa,Charlie,Bravo,Delta")]
+    public async Task Search_SortsOnTheChosenColumn_WithEmptyValuesLast(OrganisationSort sort, bool descending, string expected)
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
         await _data.OrganisationsAsync(
@@ -120,6 +124,7 @@ public abstract class OrganisationSearchTests(DatabaseFixture database) : IAsync
                 new OrganisationDetails("Alfa", "BB", KboNumber: KboNumber.FromBase(30_000_000), Validity: Period("2022-01-01")),
                 new OrganisationDetails("Bravo", "CC", KboNumber: KboNumber.FromBase(10_000_000), Validity: Period("2001-01-01")),
                 new OrganisationDetails("Charlie", "AA", KboNumber: KboNumber.FromBase(20_000_000), Validity: Period("2010-01-01")),
+                new OrganisationDetails("Delta"),
             ],
             ct);
 
