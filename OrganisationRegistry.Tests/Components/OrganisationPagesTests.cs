@@ -59,6 +59,46 @@ public sealed class OrganisationPagesTests(SqliteDatabaseFixture database) : Bun
     }
 
     [Fact]
+    public async Task List_SortHeaders_AreButtons_ThatSortAndTurnTheDirection_WithAriaSort()
+    {
+        await Data.OrganisationsAsync([new("Bravo", "AA"), new("Alfa", "CC"), new("Charlie", "BB")], CancellationToken);
+        NavigateTo("/organisaties");
+        var page = Render<OrganisationListPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Alfa", "Bravo", "Charlie"], Names(page)), LoadTimeout);
+        Assert.Equal("ascending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
+        Assert.Contains("Naam", page.Find("th[aria-sort]").TextContent, StringComparison.Ordinal);
+
+        await ShortNameHeader(page).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["Bravo", "Charlie", "Alfa"], Names(page)), LoadTimeout);
+        Assert.EndsWith("/organisaties?sorteer=kortenaam", CurrentUri, StringComparison.Ordinal);
+
+        await ShortNameHeader(page).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["Alfa", "Charlie", "Bravo"], Names(page)), LoadTimeout);
+        Assert.EndsWith("/organisaties?sorteer=kortenaam&aflopend=true", CurrentUri, StringComparison.Ordinal);
+        Assert.Equal("descending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
+
+        static AngleSharp.Dom.IElement ShortNameHeader(IRenderedComponent<OrganisationListPage> page) =>
+            page.FindAll("thead th button").Single(b => b.TextContent.Contains("Korte naam", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_TypingAValidOnDate_KeepsOnlyOrganisationsValidThen_AndPutsTheDateInTheAddress()
+    {
+        await Data.OrganisationsAsync(
+            [new("Altijd"), new("Opgeheven", Validity: Period("2000-01-01", "2018-12-31")), new("Nieuw", Validity: Period("2021-01-01"))],
+            CancellationToken);
+        NavigateTo("/organisaties");
+        var page = Render<OrganisationListPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, Names(page).Count), LoadTimeout);
+
+        await page.Find("#geldig-op").ChangeAsync(new() { Value = "01/06/2019" });
+
+        page.WaitForAssertion(() => Assert.Equal(["Altijd"], Names(page)), LoadTimeout);
+        Assert.EndsWith("/organisaties?geldigOp=2019-06-01", CurrentUri, StringComparison.Ordinal);
+        Assert.Equal("01/06/2019", page.Find("#geldig-op").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task List_WithoutMatches_SaysSoInDutch()
     {
         await Data.OrganisationAsync("Departement Omgeving", cancellationToken: CancellationToken);
@@ -123,6 +163,9 @@ public sealed class OrganisationPagesTests(SqliteDatabaseFixture database) : Bun
         Assert.Contains(message, page.Find(".mud-alert").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll(".mud-tab"));
     }
+
+    private static List<string> Names(IRenderedComponent<OrganisationListPage> page) =>
+        [.. page.FindAll("tbody tr td a").Select(a => a.TextContent)];
 
     private static IEnumerable<string> ParentNames(IRenderedComponent<OrganisationDetailPage> page) =>
         page.FindAll("table")[0].QuerySelectorAll("tbody td a").Select(a => a.TextContent);

@@ -8,10 +8,11 @@ namespace OrganisationRegistry.Admin.Components.Shared;
 /// page number, the page size and the sort) lives in the query string, so that a link to the page shows the same list.
 /// </summary>
 /// <remarks>
-/// The URL is the single source of truth. Filters change the URL (<see cref="NavigateToFilters"/>); a URL that the table
-/// did not produce itself (a filter, a shared link, back/forward) builds a fresh table (<see cref="TableKey"/>) that
-/// starts on the URL's page and sort. When the table pages or sorts, <see cref="LoadAsync"/> writes the new position
-/// back to the URL, replacing the history entry.
+/// The URL is the single source of truth. Filters and sort headers change the URL (<see cref="NavigateToFilters"/>,
+/// <see cref="SortOn"/>); a URL that the table did not produce itself (a filter, a sort, a shared link, back/forward)
+/// reloads the table on the URL's page (the table stays, so keyboard focus stays where it was). When the table pages,
+/// <see cref="LoadAsync"/> writes the new position back to the URL, replacing the history entry. Sorting goes through
+/// <see cref="SortHeader"/> rather than MudTableSortLabel, whose header is not reachable by keyboard.
 /// </remarks>
 public abstract class ServerListPage<TItem> : ComponentBase
 {
@@ -21,6 +22,7 @@ public abstract class ServerListPage<TItem> : ComponentBase
     public const string DescendingParameter = "aflopend";
 
     private string? _shownUri;
+    private bool _reload;
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = null!;
@@ -37,8 +39,8 @@ public abstract class ServerListPage<TItem> : ComponentBase
     [SupplyParameterFromQuery(Name = DescendingParameter)]
     public bool? Descending { get; set; }
 
-    /// <summary>Set as <c>@key</c> on the table: it changes when the URL changed from outside the table.</summary>
-    protected int TableKey { get; private set; }
+    /// <summary>The table (<c>@ref</c>); its <c>CurrentPage</c> is bound to <see cref="InitialPageIndex"/>.</summary>
+    protected MudTable<TItem>? Table { get; set; }
 
     /// <summary>The number of rows that match, once the table has loaded.</summary>
     protected int? TotalCount { get; private set; }
@@ -54,8 +56,8 @@ public abstract class ServerListPage<TItem> : ComponentBase
     /// <summary>The sort labels this page knows; the first one is the default sort.</summary>
     protected abstract IReadOnlyList<string> SortLabels { get; }
 
-    /// <summary>The initial direction of a sort label's column, as the URL asks for it.</summary>
-    protected SortDirection InitialDirection(string sortLabel) =>
+    /// <summary>The direction in which a sort label's column is sorted, as the URL asks for it.</summary>
+    protected SortDirection DirectionOf(string sortLabel) =>
         sortLabel != CurrentSortLabel ? SortDirection.None
         : Descending == true ? SortDirection.Descending
         : SortDirection.Ascending;
@@ -71,20 +73,28 @@ public abstract class ServerListPage<TItem> : ComponentBase
 
     protected override void OnParametersSet()
     {
-        if (_shownUri != Navigation.Uri)
+        if (_shownUri is not null && _shownUri != Navigation.Uri)
         {
-            // A new URL that the table did not produce: start a fresh table on the URL's page and sort.
-            TableKey++;
+            // A new URL that the table did not produce. A new page number reloads the table by itself (through its
+            // CurrentPage parameter); otherwise reload it once it has its new parameters.
+            _reload = Table is not null && Table.CurrentPage == InitialPageIndex;
         }
     }
 
-    /// <summary>The table's <c>ServerData</c>.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_reload && Table is not null)
+        {
+            _reload = false;
+            await Table.ReloadServerData();
+        }
+    }
+
+    /// <summary>The table's <c>ServerData</c>: the table's page, the URL's filters and sort.</summary>
     protected async Task<TableData<TItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var sortLabel = state.SortDirection != SortDirection.None && state.SortLabel is { } label && SortLabels.Contains(label)
-            ? label
-            : SortLabels[0];
-        var descending = state.SortDirection == SortDirection.Descending;
+        var sortLabel = CurrentSortLabel;
+        var descending = Descending == true;
         var (items, total) = await LoadPageAsync(state.Page + 1, state.PageSize, sortLabel, descending, cancellationToken);
         TotalCount = total;
 
@@ -103,6 +113,19 @@ public abstract class ServerListPage<TItem> : ComponentBase
 
         StateHasChanged();
         return new TableData<TItem> { Items = items, TotalItems = total };
+    }
+
+    /// <summary>Sorts on a column, or turns the direction round when the list is sorted on it already; back to page 1.</summary>
+    protected void SortOn(string sortLabel)
+    {
+        var descending = sortLabel == CurrentSortLabel && Descending != true;
+        var parameters = new Dictionary<string, object?>
+        {
+            [PageParameter] = null,
+            [SortParameter] = sortLabel != SortLabels[0] ? sortLabel : null,
+            [DescendingParameter] = descending ? "true" : null,
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters), replace: true);
     }
 
     /// <summary>

@@ -103,15 +103,29 @@ public partial class Detail
         return (result.Items, result.TotalCount);
     }
 
-    protected override IReadOnlyDictionary<string, object?> FilterParameters() => Filters(_validOn, _category);
-
-    private void OnValidOnChanged(DateOnly? date) => NavigateToFilters(Filters(date, _category));
-
-    private void OnCategoryChanged(string? category) => NavigateToFilters(Filters(_validOn, category));
-
-    private static Dictionary<string, object?> Filters(DateOnly? validOn, string? category) => new()
+    protected override IReadOnlyDictionary<string, object?> FilterParameters() => new Dictionary<string, object?>
     {
-        [ValidOnParameter] = validOn is { } date ? RegistryDates.ToQuery(date) : null,
-        [CategoryParameter] = string.IsNullOrWhiteSpace(category) ? null : category,
+        [ValidOnParameter] = _validOn is { } date ? RegistryDates.ToQuery(date) : null,
+        [CategoryParameter] = _category,
     };
+
+    // As on the organisations list: take the new value at once, ignore a value the page already has.
+    private void OnValidOnChanged(DateOnly? date)
+    {
+        if (date != _validOn)
+        {
+            _validOn = date;
+            NavigateToFilters(FilterParameters());
+        }
+    }
+
+    private void OnCategoryChanged(string? category)
+    {
+        category = string.IsNullOrWhiteSpace(category) ? null : category;
+        if (category != _category)
+        {
+            _category = category;
+            NavigateToFilters(FilterParameters());
+        }
+    }
 }

@@ -77,8 +77,17 @@ public partial class Detail
         ];
     }
 
-    private void OnAsOnChanged(DateOnly? date) =>
+    private void OnAsOnChanged(DateOnly? date)
+    {
+        // Take the new date at once (the date input reports a change again when re-rendered with the old one).
+        if (date == _asOn)
+        {
+            return;
+        }
+
+        _asOn = date;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(AsOnParameter, date is { } on ? RegistryDates.ToQuery(on) : null));
+    }
 
     private void ShowToday() => OnAsOnChanged(_today);
 

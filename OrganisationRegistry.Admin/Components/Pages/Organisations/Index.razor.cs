@@ -62,8 +62,8 @@ public partial class Index
     protected override void OnParametersSet()
     {
         // The inputs show what the URL asks for (also after back/forward or when a link is opened).
-        _query = Query;
-        _domain = string.IsNullOrWhiteSpace(Domain) ? null : Domain;
+        _query = Normalise(Query);
+        _domain = Normalise(Domain);
         _validOn = RegistryDates.FromQuery(ValidOn);
         base.OnParametersSet();
     }
@@ -76,18 +76,41 @@ public partial class Index
         return (result.Items, result.TotalCount);
     }
 
-    protected override IReadOnlyDictionary<string, object?> FilterParameters() => Filters(_query, _domain, _validOn);
-
-    private void OnQueryChanged(string? query) => NavigateToFilters(Filters(query, _domain, _validOn), replace: true);
-
-    private void OnDomainChanged(string? domain) => NavigateToFilters(Filters(_query, domain, _validOn));
-
-    private void OnValidOnChanged(DateOnly? date) => NavigateToFilters(Filters(_query, _domain, date));
-
-    private static Dictionary<string, object?> Filters(string? query, string? domain, DateOnly? validOn) => new()
+    protected override IReadOnlyDictionary<string, object?> FilterParameters() => new Dictionary<string, object?>
     {
-        [QueryParameter] = string.IsNullOrWhiteSpace(query) ? null : query.Trim(),
-        [DomainParameter] = string.IsNullOrWhiteSpace(domain) ? null : domain,
-        [ValidOnParameter] = validOn is { } date ? RegistryDates.ToQuery(date) : null,
+        [QueryParameter] = _query,
+        [DomainParameter] = _domain,
+        [ValidOnParameter] = _validOn is { } date ? RegistryDates.ToQuery(date) : null,
     };
+
+    // Each handler takes the new value at once, so that the input keeps it while the URL changes (MudBlazor inputs
+    // report a change again when they are re-rendered with the old value), and ignores a value it already has.
+    private void OnQueryChanged(string? query)
+    {
+        if (Normalise(query) != _query)
+        {
+            _query = Normalise(query);
+            NavigateToFilters(FilterParameters(), replace: true);
+        }
+    }
+
+    private void OnDomainChanged(string? domain)
+    {
+        if (Normalise(domain) != _domain)
+        {
+            _domain = Normalise(domain);
+            NavigateToFilters(FilterParameters());
+        }
+    }
+
+    private void OnValidOnChanged(DateOnly? date)
+    {
+        if (date != _validOn)
+        {
+            _validOn = date;
+            NavigateToFilters(FilterParameters());
+        }
+    }
+
+    private static string? Normalise(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
