@@ -42,6 +42,7 @@ public sealed class ApplicationDomainPagesTests(SqliteDatabaseFixture database) 
         Assert.Equal("Bestuursdecreet", page.Find("h1").TextContent);
         Assert.Contains("2 organisaties op 01/06/2025", page.Markup, StringComparison.Ordinal);
         Assert.Equal("/toepassingsgebieden/bestuursdecreet/export.csv?geldigOp=2025-06-01", page.Find("a[download]").GetAttribute("href"));
+        Assert.Equal("01/06/2025", page.Find("#geldig-op").GetAttribute("value"));
         Assert.Equal("Departement Omgeving", page.FindAll("tbody tr")[1].QuerySelectorAll("td a")[1].TextContent);
     }
 
