@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using OrganisationRegistry.Admin.ApplicationDomains;
 using OrganisationRegistry.Admin.CommandLine;
 using OrganisationRegistry.Admin.Components;
+using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain;
 using OrganisationRegistry.Domain.Persistence;
 
@@ -13,6 +15,7 @@ var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddRegistryAdminUi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -38,6 +41,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapApplicationDomainExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Environment, app.Lifetime.ApplicationStopping);

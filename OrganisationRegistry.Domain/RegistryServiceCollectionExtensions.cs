@@ -12,6 +12,10 @@ public static class RegistryServiceCollectionExtensions
     {
         services.AddRegistryPersistence(configuration);
         services.AddSingleton<RegistrySeeder>();
+
+        // Read services are scoped so that they can later depend on the current user of the circuit or request.
+        services.AddScoped<Organisations.OrganisationQueries>();
+        services.AddScoped<ApplicationDomains.ApplicationDomainQueries>();
         return services;
     }
 }

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OrganisationRegistry.Admin.Components.Shared;
+using OrganisationRegistry.Domain.Organisations;
+
+namespace OrganisationRegistry.Admin.Components.Pages.Organisations;
+
+/// <summary>
+/// One organisation: its general data and, per tab, its structure, keys and application domains, over time or as on
+/// the date in <c>geldigOp</c>. The open tab is kept in <c>tab</c>, so a link opens the same view.
+/// </summary>
+public partial class Detail
+{
+    public const string AsOnParameter = "geldigOp";
+    public const string TabParameter = "tab";
+
+    private static readonly string[] Tabs = ["structuur", "sleutels", "toepassingsgebieden"];
+
+    private OrganisationDetail? _detail;
+    private bool _loaded;
+    private (string Ovo, DateOnly? AsOn)? _shown;
+    private DateOnly? _asOn;
+    private DateOnly _today;
+    private List<BreadcrumbItem> _breadcrumbs = [];
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    [Parameter]
+    public string Ovo { get; set; } = string.Empty;
+
+    [SupplyParameterFromQuery(Name = AsOnParameter)]
+    public string? AsOn { get; set; }
+
+    [SupplyParameterFromQuery(Name = TabParameter)]
+    public string? Tab { get; set; }
+
+    private int ActiveTab => Math.Max(Array.IndexOf(Tabs, Tab), 0);
+
+    private string NotFoundText => OvoCode.TryParse(Ovo, out var code)
+        ? $"Er is geen organisatie met OVO-code {code.Value} in het register."
+        : $"'{Ovo}' is geen geldige OVO-code. Een OVO-code is OVO gevolgd door 6 cijfers, bv. OVO000123.";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _today = RegistryDates.Today(Clock);
+        _asOn = RegistryDates.FromQuery(AsOn);
+        if (_shown == (Ovo, _asOn))
+        {
+            return; // only the tab changed
+        }
+
+        _detail = OvoCode.TryParse(Ovo, out var code) ? await Organisations.GetAsync(code, _asOn) : null;
+        _shown = (Ovo, _asOn);
+        _loaded = true;
+        if (_detail is null)
+        {
+            // Prerendered: answer 404 as well, for links checkers and search engines.
+            if (HttpContext is { Response.HasStarted: false } http)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
+            return;
+        }
+
+        _breadcrumbs =
+        [
+            new BreadcrumbItem("Organisaties", OrganisationLinks.List),
+            new BreadcrumbItem(_detail.Name, href: null),
+        ];
+    }
+
+    private void OnAsOnChanged(DateOnly? date)
+    {
+        // Take the new date at once (the date input reports a change again when re-rendered with the old one).
+        if (date == _asOn)
+        {
+            return;
+        }
+
+        _asOn = date;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(AsOnParameter, date is { } on ? RegistryDates.ToQuery(on) : null));
+    }
+
+    private void ShowToday() => OnAsOnChanged(_today);
+
+    private void ShowHistory() => OnAsOnChanged(null);
+
+    private void OnTabChanged(int index) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(TabParameter, index > 0 ? Tabs[index] : null), replace: true);
+
+    private string Nothing(string what) => _asOn is { } on ? $"{what} op {RegistryDates.Display(on)}." : $"{what}.";
+
+    private static string ArticleText(Article article) => article switch
+    {
+        Article.De => "de",
+        Article.Het => "het",
+        _ => string.Empty,
+    };
+}
