@@ -8,8 +8,13 @@ namespace OrganisationRegistry.Domain.Organisations;
 /// </summary>
 internal static class DatedQueries
 {
+    /// <remarks>
+    /// Most organisations are valid on any given date, so an index on the dates does not help here; written with
+    /// COALESCE the filter is applied while walking the name index (a page sorted by name), instead of SQLite collecting
+    /// 450,000 rows through the date index and sorting them (1 s instead of 1 ms at 500,000 organisations).
+    /// </remarks>
     public static IQueryable<Organisation> ValidOn(this IQueryable<Organisation> query, DateOnly? date) =>
-        date is not { } on ? query : query.Where(o => (o.ValidFrom == null || o.ValidFrom <= on) && (o.ValidTo == null || o.ValidTo >= on));
+        date is not { } on ? query : query.Where(o => (o.ValidFrom ?? DateOnly.MinValue) <= on && (o.ValidTo ?? DateOnly.MaxValue) >= on);
 
     public static IQueryable<OrganisationParent> ValidOn(this IQueryable<OrganisationParent> query, DateOnly? date) =>
         date is not { } on ? query : query.Where(p => (p.ValidFrom == null || p.ValidFrom <= on) && (p.ValidTo == null || p.ValidTo >= on));

@@ -33,13 +33,15 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
                 return new OrganisationSearchResult([], 0, page, pageSize);
             }
 
-            // A semi-join on (OrganisationId, ApplicationDomainId, ValidFrom): no duplicates, no join of whole rows.
+            // IN (subquery), not EXISTS: the database first collects the domain's members through the index on
+            // (ApplicationDomainId, ValidFrom, ValidTo), then looks them up by key. A correlated EXISTS made SQLite probe
+            // the assignments once for each of 500,000 organisations (1.7 s instead of 50 ms).
             var assigned = db.DomainAssignments.Where(a => a.ApplicationDomainId == domainId).ValidOn(search.ValidOn);
-            query = query.Where(o => assigned.Any(a => a.OrganisationId == o.Id));
+            query = query.Where(o => assigned.Select(a => a.OrganisationId).Contains(o.Id));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await Order(query, search.Sort, search.Descending)
+        var items = await Order(query, search.Sort, search.Descending, IsTextSearch(search.Query))
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(o => new OrganisationListItem(o.OvoCode, o.Name, o.ShortName, o.KboNumber, o.ValidFrom, o.ValidTo))
@@ -163,9 +165,18 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
         return query.Where(o => o.SearchText.Contains(text));
     }
 
-    /// <summary>Sorted on the chosen column, then on the OVO code; organisations without a value for the column last.</summary>
-    private static IQueryable<Organisation> Order(IQueryable<Organisation> query, OrganisationSort sort, bool descending) => sort switch
+    private static bool IsTextSearch(string? term) =>
+        !string.IsNullOrWhiteSpace(term) && !OvoCode.TryParse(term, out _) && !KboNumber.TryParse(term, out _);
+
+    /// <summary>
+    /// Sorted on the chosen column, then on the OVO code; organisations without a value for the column last.
+    /// With a text search the name is sorted as an expression (<c>Name || ''</c>) so that the database filters first
+    /// and sorts the few matches, instead of walking the whole name index looking for 25 matches (SQLite took 1 s for a
+    /// rare term that way, 0.1 s this way).
+    /// </summary>
+    private static IQueryable<Organisation> Order(IQueryable<Organisation> query, OrganisationSort sort, bool descending, bool textSearch) => sort switch
     {
+        OrganisationSort.Name when textSearch => query.SortBy(o => o.Name + "", descending, o => o.OvoCode),
         OrganisationSort.Name => query.SortBy(o => o.Name, descending, o => o.OvoCode),
         OrganisationSort.ShortName => query.SortBy(o => o.ShortName, descending, o => o.OvoCode, emptyLast: true),
         OrganisationSort.OvoCode => descending ? query.OrderByDescending(o => o.OvoCode) : query.OrderBy(o => o.OvoCode),
