@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.Persistence;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Domain;
 
@@ -10,6 +11,9 @@ public static class RegistryServiceCollectionExtensions
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryPersistence(configuration);
+
+        // Rights: one definition of each right, also as ASP.NET Core policies.
+        services.AddRegistryAuthorization();
         return services;
     }
 }
