@@ -1,5 +1,9 @@
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
 using OrganisationRegistry.Domain.Rights;
 
@@ -14,6 +18,14 @@ public static class RegistryServiceCollectionExtensions
 
         // Rights: one definition of each right, also as ASP.NET Core policies.
         services.AddRegistryAuthorization();
+
+        // The write services and the validators beside their commands: stateless, each write makes its own context.
+        services.AddSingleton<CommandValidator>();
+        services.AddSingleton<RegistryWriter>();
+        services.AddValidatorsFromAssembly(typeof(RegistryServiceCollectionExtensions).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<ApplicationDomainService>();
         return services;
     }
 }
