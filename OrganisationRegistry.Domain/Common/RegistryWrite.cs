@@ -100,20 +100,27 @@ internal sealed class RegistryWrite
     {
         if (row is not { } target)
         {
-            return new ConcurrencyConflictException(
-                "Iemand anders wijzigde tegelijk dezelfde gegevens. Er werd niets opgeslagen; herlaad en probeer opnieuw.",
-                expectedVersion,
-                null,
-                new Dictionary<string, string?>());
+            return Simultaneous(expectedVersion, null, new Dictionary<string, string?>());
         }
 
         // A fresh context: the failed one's transaction saw the database as it was when the work started.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var current = await db.FindAsync(target.Type, target.Key, cancellationToken);
-        return current is null
-            ? Removed(Noun(target.Type), expectedVersion ?? 0)
-            : Conflict(current, expectedVersion, (current as IVersioned)?.Version, ValuesOf(db.Entry(current).CurrentValues));
+        if (current is null)
+        {
+            return Removed(Noun(target.Type), expectedVersion ?? 0);
+        }
+
+        var currentVersion = (current as IVersioned)?.Version;
+        var values = ValuesOf(db.Entry(current).CurrentValues);
+        return currentVersion == expectedVersion
+            ? Simultaneous(expectedVersion, currentVersion, values)
+            : Conflict(current, expectedVersion, currentVersion, values);
     }
+
+    /// <summary>Another transaction held or changed the same rows at the same moment (a lock or serialization failure).</summary>
+    private static ConcurrencyConflictException Simultaneous(long? expectedVersion, long? currentVersion, IReadOnlyDictionary<string, string?> values) =>
+        new("Iemand anders wijzigde tegelijk dezelfde gegevens. Er werd niets opgeslagen; herlaad en probeer opnieuw.", expectedVersion, currentVersion, values);
 
     private static ConcurrencyConflictException Conflict(object entity, long? expectedVersion, long? currentVersion, IReadOnlyDictionary<string, string?> values) =>
         new(

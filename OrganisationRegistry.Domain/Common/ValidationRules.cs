@@ -28,9 +28,9 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> MaxLength<T>(this IRuleBuilder<T, string?> rule, int maximum, string what) =>
         rule.MaximumLength(maximum).WithMessage($"{what} mag hoogstens {maximum} tekens lang zijn.");
 
-    /// <summary>Empty passes (combine with <see cref="Required{T}"/> when the code is mandatory).</summary>
+    /// <summary>Blank passes (combine with <see cref="Required{T}"/> when the code is mandatory).</summary>
     public static IRuleBuilderOptions<T, string?> OvoCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(text => string.IsNullOrEmpty(text) || Organisations.OvoCode.TryParse(text, out _))
+        rule.Must(text => string.IsNullOrWhiteSpace(text) || Organisations.OvoCode.TryParse(text, out _))
             .WithMessage((_, text) => $"'{text}' is geen geldige OVO-code (verwacht: OVO gevolgd door 6 cijfers, bv. OVO000123).");
 
     /// <summary>A parent organisation is another organisation than the child.</summary>
