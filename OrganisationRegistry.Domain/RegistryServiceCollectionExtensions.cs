@@ -26,6 +26,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ApplicationDomainService>();
+        services.AddSingleton<UserGrantService>();
         return services;
     }
 }

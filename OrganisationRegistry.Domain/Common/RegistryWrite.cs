@@ -149,6 +149,7 @@ internal sealed class RegistryWrite
         nameof(DomainAssignment) => "Deze toewijzing",
         nameof(ApplicationDomain) => "Dit toepassingsgebied",
         nameof(DomainCategory) => "Deze categorie",
+        nameof(UserGrant) => "Dit recht",
         _ => "Deze gegevens",
     };
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Domain.Persistence;
 
@@ -31,6 +32,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
     public DbSet<DomainAssignment> DomainAssignments => Set<DomainAssignment>();
 
     public DbSet<RegistrySequence> Sequences => Set<RegistrySequence>();
+
+    /// <summary>Roles that central staff granted people in the register (rights as data).</summary>
+    public DbSet<UserGrant> UserGrants => Set<UserGrant>();
 
     /// <summary>What the current write is (actor, reason, correlation id), set by the write services before saving; <c>null</c> for other writes.</summary>
     public AuditContext? Audit { get; set; }

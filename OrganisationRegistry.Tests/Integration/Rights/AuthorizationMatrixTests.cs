@@ -77,6 +77,8 @@ public abstract class AuthorizationMatrixTests(DatabaseFixture database)
         ("dochter oprichten onder een organisatie buiten",                      [Y,      N,   N,   N,      N]),
         ("organisatie zonder moederorganisatie oprichten",                      [Y,      N,   N,   N,      N]),
         ("toepassingsgebied aanmaken",                                          [Y,      N,   N,   N,      N]),
+        ("rol toekennen aan een persoon",                                       [Y,      N,   N,   N,      N]),
+        ("toegekende rol intrekken",                                            [Y,      N,   N,   N,      N]),
     ];
 
     private static readonly IReadOnlyDictionary<string, Func<RegistryWorld, RegistryUser, CancellationToken, Task>> Scenarios = BuildScenarios();
@@ -220,6 +222,10 @@ public abstract class AuthorizationMatrixTests(DatabaseFixture database)
             w.Organisations.CreateAsync(u, new CreateOrganisation("Nieuw Agentschap"), ct);
         scenarios["toepassingsgebied aanmaken"] = (w, u, ct) =>
             w.Domains.CreateAsync(u, new CreateApplicationDomain("deugdelijk-bestuur", "Deugdelijk bestuur", Article.Het), ct);
+        scenarios["rol toekennen aan een persoon"] = (w, u, ct) =>
+            w.Grants.GrantAsync(u, new GrantRole("jan.peeters@vlaanderen.be", RegistryRoles.Reader), ct);
+        scenarios["toegekende rol intrekken"] = (w, u, ct) =>
+            w.Grants.RevokeAsync(u, new RevokeRole(w.Grant.Id, 1), ct);
         return scenarios;
     }
 }

@@ -55,6 +55,9 @@ internal sealed class RegistryWorld
 
     public KeyType Orafin { get; private set; } = null!;
 
+    /// <summary>A role granted in the register: lies.peeters@vlaanderen.be is domain expert for AOP (version 1).</summary>
+    public UserGrant Grant { get; private set; } = null!;
+
     public IReadOnlyDictionary<string, RegistryUser> Personas { get; private set; } = null!;
 
     public AssignmentService Assignments => Database.Services.GetRequiredService<AssignmentService>();
@@ -62,6 +65,8 @@ internal sealed class RegistryWorld
     public OrganisationService Organisations => Database.Services.GetRequiredService<OrganisationService>();
 
     public ApplicationDomainService Domains => Database.Services.GetRequiredService<ApplicationDomainService>();
+
+    public UserGrantService Grants => Database.Services.GetRequiredService<UserGrantService>();
 
     public RegistryAuthorization Authorization => Database.Services.GetRequiredService<RegistryAuthorization>();
 
@@ -144,6 +149,8 @@ internal sealed class RegistryWorld
             Department.Assign(domain, domain.Category(Categories(domain.Code).Existing), Since("01/01/2019"), null, null, _ => []);
         }
 
+        Grant = new UserGrant("lies.peeters@vlaanderen.be", RegistryRoles.DomainExpert, Aop.Id);
+        db.UserGrants.Add(Grant);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
