@@ -28,24 +28,38 @@ public sealed class RegistryAuthorization(IDbContextFactory<RegistryDbContext> c
     /// <summary>Whether <paramref name="user"/> has <paramref name="right"/> for <paramref name="resource"/>; any other resource (or none) means "for at least one".</summary>
     public async Task<bool> IsAllowedAsync(RegistryUser user, RegistryRight right, object? resource, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!user.HasAccess)
+        {
+            return false;
+        }
+
         // CS8509 (an error here) still demands every named right; only undefined casts of the enum are left out.
 #pragma warning disable CS8524
         return right switch
         {
-            RegistryRight.Read => user.IsAuthenticated,
-            RegistryRight.ManageAssignments or RegistryRight.CorrectAssignments or RegistryRight.ManageCategories => resource is DomainResource domain
-                ? await StewardsAsync(db, user, domain.DomainId, cancellationToken)
-                : await StewardsAnyAsync(db, user, cancellationToken),
-            RegistryRight.EditOrganisation => resource is OrganisationResource organisation
-                ? await ManagesAsync(db, user, organisation.OrganisationId, cancellationToken)
-                : user.IsCentralAdministrator || await ManagedRootAsync(db, user, cancellationToken) is not null,
-            RegistryRight.CreateOrganisation => resource is NewOrganisationResource target
-                ? await MayCreateUnderAsync(db, user, target.ParentId, cancellationToken)
-                : user.IsCentralAdministrator || await ManagedRootAsync(db, user, cancellationToken) is not null,
-            RegistryRight.CoupleKbo or RegistryRight.AdministerRegister => user.IsCentralAdministrator,
+            RegistryRight.Read => true,
+            RegistryRight.CoupleKbo => MayCoupleKbo(user),
+            RegistryRight.AdministerRegister => MayAdministerRegister(user),
+            RegistryRight.ManageAssignments or RegistryRight.CorrectAssignments or RegistryRight.ManageCategories => await WithContextAsync(db =>
+                resource is DomainResource domain
+                    ? StewardsAsync(db, user, domain.DomainId, cancellationToken)
+                    : StewardsAnyAsync(db, user, cancellationToken)),
+            RegistryRight.EditOrganisation => await WithContextAsync(async db =>
+                resource is OrganisationResource organisation
+                    ? await ManagesAsync(db, user, organisation.OrganisationId, cancellationToken)
+                    : user.IsCentralAdministrator || await ManagedRootAsync(db, user, cancellationToken) is not null),
+            RegistryRight.CreateOrganisation => await WithContextAsync(async db =>
+                resource is NewOrganisationResource target
+                    ? await MayCreateUnderAsync(db, user, target.ParentId, cancellationToken)
+                    : user.IsCentralAdministrator || await ManagedRootAsync(db, user, cancellationToken) is not null),
         };
 #pragma warning restore CS8524
+
+        async Task<bool> WithContextAsync(Func<RegistryDbContext, Task<bool>> question)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await question(db);
+        }
     }
 
     public Task<bool> MayManageAssignmentsAsync(RegistryUser user, Guid domainId, CancellationToken cancellationToken = default) =>

@@ -33,7 +33,8 @@ public sealed record RegistryUser
 
     public RegistryUserKind Kind { get; init; } = RegistryUserKind.Person;
 
-    public bool IsAuthenticated => Roles.Count > 0 || Kind == RegistryUserKind.System;
+    /// <summary>Whether the user may use the register at all: signed in with at least one role (or the system itself).</summary>
+    public bool HasAccess => Roles.Count > 0 || Kind == RegistryUserKind.System;
 
     public bool IsCentralAdministrator => IsInRole(RegistryRoles.CentralAdministrator);
 

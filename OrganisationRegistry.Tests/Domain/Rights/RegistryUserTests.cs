@@ -27,7 +27,7 @@ public sealed class RegistryUserTests
         var user = RegistryUser.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, RegistryRoles.CentralAdministrator)])));
 
         Assert.Same(RegistryUser.Anonymous, user);
-        Assert.False(user.IsAuthenticated);
+        Assert.False(user.HasAccess);
         Assert.Empty(user.Roles);
     }
 
@@ -51,7 +51,7 @@ public sealed class RegistryUserTests
 
     [Fact]
     public void TheSystem_IsACentralAdministrator() =>
-        Assert.True(RegistryUser.System.IsCentralAdministrator && RegistryUser.System.IsAuthenticated);
+        Assert.True(RegistryUser.System.IsCentralAdministrator && RegistryUser.System.HasAccess);
 
     [Fact]
     public void DevelopmentPersonas_AreTheFiveOfTheIssue_EachWithAKnownRole_AndAnOrganisationWhereTheRoleNeedsOne()
