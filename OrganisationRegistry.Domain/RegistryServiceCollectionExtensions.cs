@@ -1,6 +1,11 @@
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
+using OrganisationRegistry.Domain.Rights;
 using OrganisationRegistry.Domain.Seeding;
 
 namespace OrganisationRegistry.Domain;
@@ -14,8 +19,20 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<RegistrySeeder>();
 
         // Read services are scoped so that they can later depend on the current user of the circuit or request.
-        services.AddScoped<Organisations.OrganisationQueries>();
-        services.AddScoped<ApplicationDomains.ApplicationDomainQueries>();
+        services.AddScoped<OrganisationQueries>();
+        services.AddScoped<ApplicationDomainQueries>();
+
+        // Rights: one definition of each right, also as ASP.NET Core policies.
+        services.AddRegistryAuthorization();
+
+        // The write services and the validators beside their commands: stateless, each write makes its own context.
+        services.AddSingleton<CommandValidator>();
+        services.AddSingleton<RegistryWriter>();
+        services.AddValidatorsFromAssembly(typeof(RegistryServiceCollectionExtensions).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<ApplicationDomainService>();
+        services.AddSingleton<UserGrantService>();
         return services;
     }
 }

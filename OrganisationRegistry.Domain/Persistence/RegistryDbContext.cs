@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Domain.Persistence;
 
@@ -30,8 +33,25 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<RegistrySequence> Sequences => Set<RegistrySequence>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>Roles that central staff granted people in the register (rights as data).</summary>
+    public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+
+    /// <summary>What the current write is (actor, reason, correlation id), set by the write services before saving; <c>null</c> for other writes.</summary>
+    public AuditContext? Audit { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+
+        // The domain makes its own ids (Guid.CreateVersion7). Without this, EF Core takes a new child that a loaded
+        // aggregate adds to its collection (an assignment, a key, a parent link) for an existing row and updates it.
+        foreach (var property in modelBuilder.Model.GetEntityTypes()
+                     .SelectMany(e => e.FindPrimaryKey()?.Properties ?? [])
+                     .Where(p => p.ClrType == typeof(Guid)))
+        {
+            property.ValueGenerated = ValueGenerated.Never;
+        }
+    }
 }
 
 public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);

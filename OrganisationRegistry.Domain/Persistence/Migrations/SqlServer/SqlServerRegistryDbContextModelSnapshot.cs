@@ -25,7 +25,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.ApplicationDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Article")
@@ -65,7 +64,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationDomainId")
@@ -112,7 +110,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ApplicationDomainId")
@@ -164,7 +161,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -192,7 +188,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Article")
@@ -260,7 +255,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.OrganisationKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("KeyTypeId")
@@ -296,7 +290,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.OrganisationParent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("OrganisationId")
@@ -327,7 +320,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.PolicyDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -371,6 +363,39 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                             Name = "ovo-code",
                             NextValue = 1L
                         });
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Rights.UserGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(50)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Subject", "Role")
+                        .IsUnique();
+
+                    b.ToTable("UserGrants", (string)null);
                 });
 
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainAssignment", b =>
@@ -473,6 +498,14 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ParentOrganisation");
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Rights.UserGrant", b =>
+                {
+                    b.HasOne("OrganisationRegistry.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.ApplicationDomain", b =>

@@ -20,7 +20,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.ApplicationDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Article")
@@ -60,7 +59,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationDomainId")
@@ -107,7 +105,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicationDomainId")
@@ -159,7 +156,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -187,7 +183,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Article")
@@ -255,7 +250,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.OrganisationKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("KeyTypeId")
@@ -291,7 +285,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.OrganisationParent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -322,7 +315,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.PolicyDomain", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -366,6 +358,39 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                             Name = "ovo-code",
                             NextValue = 1L
                         });
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Rights.UserGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Subject", "Role")
+                        .IsUnique();
+
+                    b.ToTable("UserGrants", (string)null);
                 });
 
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.DomainAssignment", b =>
@@ -468,6 +493,14 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ParentOrganisation");
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Rights.UserGrant", b =>
+                {
+                    b.HasOne("OrganisationRegistry.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OrganisationRegistry.Domain.ApplicationDomains.ApplicationDomain", b =>

@@ -1,0 +1,49 @@
+using FluentValidation;
+using OrganisationRegistry.Domain.Common;
+
+namespace OrganisationRegistry.Domain.Organisations;
+
+/// <summary>The general data of an organisation as a command gives it (create and update).</summary>
+public interface IOrganisationDetailsCommand : IHasPeriod
+{
+    string Name { get; }
+
+    string? ShortName { get; }
+
+    Article? Article { get; }
+
+    string? Description { get; }
+
+    /// <summary>Any notation <see cref="Organisations.KboNumber.Parse"/> accepts; empty for none.</summary>
+    string? KboNumber { get; }
+
+    string? PolicyDomainCode { get; }
+}
+
+/// <summary>The rules for an organisation's general data, included by the create and update validators.</summary>
+public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisationDetailsCommand>
+{
+    public OrganisationDetailsValidator()
+    {
+        RuleFor(c => c.Name).Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("De naam is verplicht.")
+            .MaxLength(Organisation.NameMaxLength, "De naam");
+        RuleFor(c => c.ShortName).MaxLength(Organisation.ShortNameMaxLength, "De korte naam");
+        RuleFor(c => c.Article).IsInEnum().WithMessage("Kies 'de' of 'het' als lidwoord.");
+        RuleFor(c => c.Description).MaxLength(Organisation.DescriptionMaxLength, "De beschrijving");
+        RuleFor(c => c.KboNumber).KboNumber();
+        RuleFor(c => c.PolicyDomainCode).MaxLength(PolicyDomain.CodeMaxLength, "De code van het beleidsdomein");
+        Include(new PeriodValidator());
+    }
+}
+
+internal static class OrganisationDetailsCommands
+{
+    public static OrganisationDetails ToDetails(this IOrganisationDetailsCommand command, Guid? policyDomainId) => new(
+        command.Name,
+        command.ShortName,
+        command.Article,
+        command.Description,
+        string.IsNullOrWhiteSpace(command.KboNumber) ? null : Organisations.KboNumber.Parse(command.KboNumber),
+        new Validity(command.ValidFrom, command.ValidTo),
+        policyDomainId);
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+using OrganisationRegistry.Domain.Common;
+
+namespace OrganisationRegistry.Domain.Organisations;
+
+/// <summary>Replace the general data of <paramref name="OvoCode"/>, as the user saw it at <paramref name="ExpectedVersion"/>.</summary>
+public sealed record UpdateOrganisation(
+    string OvoCode,
+    long ExpectedVersion,
+    string Name,
+    string? ShortName = null,
+    Article? Article = null,
+    string? Description = null,
+    string? KboNumber = null,
+    DateOnly? ValidFrom = null,
+    DateOnly? ValidTo = null,
+    string? PolicyDomainCode = null) : IOrganisationDetailsCommand;
+
+public sealed class UpdateOrganisationValidator : AbstractValidator<UpdateOrganisation>
+{
+    public UpdateOrganisationValidator()
+    {
+        RuleFor(c => c.OvoCode).Required("De OVO-code").OvoCode();
+        RuleFor(c => c.ExpectedVersion).ExpectedVersion();
+        Include(new OrganisationDetailsValidator());
+    }
+}
