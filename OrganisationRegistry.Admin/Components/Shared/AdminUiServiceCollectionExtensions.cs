@@ -10,6 +10,7 @@ public static class AdminUiServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<MudLocalizer, DutchMudLocalizer>();
+        services.AddScoped<Authentication.CurrentUser>();
         return services;
     }
 }

@@ -247,8 +247,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PolicyDomainId");
 
-                    b.HasIndex("ValidFrom", "ValidTo");
-
                     b.ToTable("Organisations", (string)null);
                 });
 

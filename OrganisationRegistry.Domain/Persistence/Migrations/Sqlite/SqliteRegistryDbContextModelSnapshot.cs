@@ -242,8 +242,6 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PolicyDomainId");
 
-                    b.HasIndex("ValidFrom", "ValidTo");
-
                     b.ToTable("Organisations", (string)null);
                 });
 
