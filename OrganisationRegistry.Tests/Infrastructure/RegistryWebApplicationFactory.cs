@@ -90,6 +90,9 @@ public sealed class RegistryWebApplicationFactory : WebApplicationFactory<Progra
         // Settings given here reach the app as start-up settings, so Program sees them while it registers services
         // (configuration added later, e.g. with ConfigureAppConfiguration, would arrive after the database is chosen).
         builder.UseEnvironment(_environment);
+        // Assets of packages and the framework (MudBlazor's CSS, blazor.web.js) are served from the build's manifest,
+        // which only Development reads by itself.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
