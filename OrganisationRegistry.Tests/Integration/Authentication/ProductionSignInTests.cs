@@ -70,6 +70,9 @@ public sealed class ProductionSignInTests(SqliteDatabaseFixture database) : IAsy
         Assert.Equal(ClientId, query["client_id"]);
         Assert.Equal("http://localhost/signin-oidc", query["redirect_uri"]);
         Assert.Contains("openid", query["scope"]!.Split(' '));
+        // The user comes from the ID token, posted back to /signin-oidc: the app registration must issue ID tokens.
+        Assert.Equal("id_token", query["response_type"]);
+        Assert.Equal("form_post", query["response_mode"]);
     }
 
     [Fact]
