@@ -183,6 +183,23 @@ public sealed class SignInTests(SqliteDatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyAUserWithAccess_GetsAnInteractivePage_AndTheCircuitHubRefusesOthers()
+    {
+        var anonymous = _app.CreateBrowserLikeClient();
+        var reader = await _app.CreateClientSignedInAsAsync("reader", Ct);
+        const string interactiveRoot = "\"type\":\"server\"";
+
+        var picker = await anonymous.GetStringAsync("/dev/signin", Ct);
+        var home = await reader.GetStringAsync("/", Ct);
+        using var negotiate = await anonymous.PostAsync("/_blazor/negotiate?negotiateVersion=1", content: null, Ct);
+
+        // A circuit routes between pages without the server's authorization middleware: none without access.
+        Assert.DoesNotContain(interactiveRoot, picker, StringComparison.Ordinal);
+        Assert.Contains(interactiveRoot, home, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, negotiate.StatusCode);
+    }
+
+    [Fact]
     public async Task NotFound_SignedIn_AnswersTheDutchNotFoundPage()
     {
         var client = await _app.CreateClientSignedInAsAsync("reader", Ct);
