@@ -13,6 +13,11 @@ namespace OrganisationRegistry.Tests.Browser;
 /// Testing environment, development sign-in) and one headless Chromium, the system's own (<see cref="ChromiumPath"/>;
 /// no <c>playwright install</c>). Each test gets its own browser context from <see cref="BrowserTest"/>.
 /// </summary>
+/// <remarks>
+/// The tests share this database and run one after another (one collection): a test that changes data should
+/// create or pick its own organisations (through <see cref="App"/>'s services or <see cref="Contexts"/>), so that
+/// it passes whatever ran before it.
+/// </remarks>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Where Chromium is looked for: <c>REGISTRY_TEST_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>.</summary>
