@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OrganisationRegistry.Admin.ApplicationDomains;
+using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Admin.CommandLine;
 using OrganisationRegistry.Admin.Components;
+using OrganisationRegistry.Admin.Components.Pages;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain;
 using OrganisationRegistry.Domain.Persistence;
@@ -13,6 +15,12 @@ var command = RegistryCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.Services.AddRegistry(builder.Configuration);
+if (command is null)
+{
+    // Only the web app signs people in; the start-up guard refuses unsafe or missing sign-in settings.
+    builder.Services.AddRegistrySignIn(builder.Configuration, builder.Environment);
+}
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddRegistryAdminUi();
@@ -36,13 +44,20 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedCultures("nl-BE")
     .AddSupportedUICultures("nl-BE"));
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+// Everything needs a signed-in user with access (the fallback policy) except what is mapped anonymous here and the
+// pages marked [AllowAnonymous] (sign-in, no access, signed out).
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapApplicationDomainExport();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AllowAnonymousPages(typeof(Error), typeof(NotFound));
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Environment, app.Lifetime.ApplicationStopping);
 

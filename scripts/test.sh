@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs PostgreSQL if it is missing (and apt-get can), starts a throwaway cluster on 127.0.0.1,
-# runs `dotnet test` against it and SQLite, and stops and removes the cluster again, also when tests fail.
+# Runs every test: installs PostgreSQL and Chromium if they are missing (and apt-get can), starts a throwaway
+# PostgreSQL cluster on 127.0.0.1, runs `dotnet test` against it and SQLite (the browser tests start the app on
+# 127.0.0.1 and drive Chromium themselves), and stops and removes the cluster again, also when tests fail.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Seeding").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,18 @@ if [ -z "$pg_bin" ]; then
   else
     echo "PostgreSQL (initdb, pg_ctl) is missing; install it (apt-get install postgresql) and run again." >&2
     exit 1
+  fi
+fi
+
+# The browser tests (OrganisationRegistry.Tests/Browser) need Chromium; without it they fail, saying so.
+chromium=${REGISTRY_TEST_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ "$chromium" = /usr/bin/chromium ]; then
+    echo "Chromium is missing: installing it with apt-get..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing at $chromium: the browser tests will fail. Install it (apt-get install chromium)." >&2
   fi
 fi
 

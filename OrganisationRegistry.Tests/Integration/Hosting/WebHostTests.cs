@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Domain.Persistence;
+using OrganisationRegistry.Domain.Rights;
 using OrganisationRegistry.Tests.Infrastructure;
 
 namespace OrganisationRegistry.Tests.Integration.Hosting;
@@ -40,15 +42,27 @@ public abstract class WebHostTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HomePage_AnswersInDutch()
+    public async Task HomePage_SignedIn_AnswersInDutch()
     {
-        using var response = await _app.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var client = await _app.CreateClientSignedInAsAsync(DevelopmentPersonas.Reader.Key, ct);
+
+        using var response = await client.GetAsync("/", ct);
+        var html = await response.Content.ReadAsStringAsync(ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html lang=\"nl-BE\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Organisatieregister</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HomePage_Anonymous_RedirectsToSignIn()
+    {
+        using var response = await _app.CreateBrowserLikeClient().GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AccountPaths.SignIn, response.Headers.Location?.AbsolutePath);
     }
 }
 
