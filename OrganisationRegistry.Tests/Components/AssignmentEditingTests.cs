@@ -88,7 +88,7 @@ public sealed class AssignmentEditingTests(SqliteDatabaseFixture database) : Bun
         page.OpenDialog("Toewijzen");
         var dialog = providers.Dialogs;
         dialog.WaitForAssertion(() => Assert.Contains("Bestuursdecreet", dialog.Find(".mud-dialog").TextContent, StringComparison.Ordinal), LoadTimeout);
-        await ChooseAsync(providers, "toewijzing-categorie", "Vlaamse administratie - IVA zonder rechtspersoonlijkheid");
+        await providers.ChooseAsync("toewijzing-categorie", "Vlaamse administratie - IVA zonder rechtspersoonlijkheid");
         await dialog.TypeAsync("toewijzing-van", "01/01/2024");
         await dialog.TypeAsync("toewijzing-opmerking", "Sinds de hervorming");
         await dialog.ClickButtonAsync("Opslaan");
@@ -113,7 +113,7 @@ public sealed class AssignmentEditingTests(SqliteDatabaseFixture database) : Bun
         page.OpenDialog("Toewijzen");
         var dialog = providers.Dialogs;
         dialog.WaitForAssertion(() => Assert.Contains("Bestuursdecreet", dialog.Find(".mud-dialog").TextContent, StringComparison.Ordinal), LoadTimeout);
-        await ChooseAsync(providers, "toewijzing-categorie", "Vlaamse administratie - departement");
+        await providers.ChooseAsync("toewijzing-categorie", "Vlaamse administratie - departement");
         await dialog.TypeAsync("toewijzing-van", "01/01/2020");
         await dialog.TypeAsync("toewijzing-tot", "31/12/2024");
         await dialog.ClickButtonAsync("Opslaan");
@@ -216,16 +216,6 @@ public sealed class AssignmentEditingTests(SqliteDatabaseFixture database) : Bun
         var page = Render<OrganisationDetailPage>(p => p.Add(x => x.Ovo, ovoCode));
         page.WaitForAssertion(() => Assert.Contains("Toewijzingen aan toepassingsgebieden", page.Markup, StringComparison.Ordinal), LoadTimeout);
         return await Task.FromResult(page);
-    }
-
-    /// <summary>Opens the select with <paramref name="inputId"/> and picks the item <paramref name="text"/>.</summary>
-    private static async Task ChooseAsync(Providers providers, string inputId, string text)
-    {
-        var dialog = providers.Dialogs;
-        await dialog.Find($"#{inputId}").Closest(".mud-select")!.MouseDownAsync(new());
-        providers.Popovers.WaitForAssertion(() => Assert.Contains(text, providers.Popovers.Markup, StringComparison.Ordinal), LoadTimeout);
-        var item = providers.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text);
-        await item.ClickAsync(new());
     }
 
     private async Task<List<DomainAssignment>> AssignmentsOfAsync(Guid organisationId, Guid? domainId = null)

@@ -92,7 +92,20 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     protected sealed record Providers(
         IRenderedComponent<MudPopoverProvider> Popovers,
         IRenderedComponent<MudDialogProvider> Dialogs,
-        IRenderedComponent<MudSnackbarProvider> Snackbars);
+        IRenderedComponent<MudSnackbarProvider> Snackbars)
+    {
+        /// <summary>Opens the select with <paramref name="inputId"/> (in a dialog, or in <paramref name="page"/>) and picks the item <paramref name="text"/>.</summary>
+        public async Task ChooseAsync<TPage>(string inputId, string text, IRenderedComponent<TPage>? page = null)
+            where TPage : IComponent
+        {
+            var input = page is null ? Dialogs.Find($"#{inputId}") : page.Find($"#{inputId}");
+            await input.Closest(".mud-select")!.MouseDownAsync(new());
+            Popovers.WaitForAssertion(() => Assert.Contains(text, Popovers.Markup, StringComparison.Ordinal), LoadTimeout);
+            await Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text).ClickAsync(new());
+        }
+
+        public Task ChooseAsync(string inputId, string text) => ChooseAsync<MudDialogProvider>(inputId, text);
+    }
 
     private sealed class FixedClock(DateOnly today) : TimeProvider
     {
