@@ -42,9 +42,18 @@ public abstract class EditDialogBase : ComponentBase
     protected ConcurrencyConflictException? Conflict { get; private set; }
 
     /// <summary>Validates the form, then runs <paramref name="write"/> as the signed-in user.</summary>
-    protected async Task SubmitAsync(Func<RegistryUser, Task> write, string successMessage)
+    protected Task SubmitAsync(Func<RegistryUser, Task> write, string successMessage) =>
+        SubmitAsync(async user =>
+        {
+            await write(user);
+            return true;
+        }, _ => successMessage);
+
+    /// <summary>Validates the form, then runs <paramref name="write"/> as the signed-in user; the dialog's result is what it returns.</summary>
+    protected async Task SubmitAsync<T>(Func<RegistryUser, Task<T>> write, Func<T, string> successMessage)
     {
         ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(successMessage);
         ClearMessages();
         if (Form is not null)
         {
@@ -58,9 +67,9 @@ public abstract class EditDialogBase : ComponentBase
         Busy = true;
         try
         {
-            await write(await CurrentUser.GetAsync());
-            Snackbar.Add(successMessage, MudBlazor.Severity.Success);
-            Dialog.Close(DialogResult.Ok(true));
+            var result = await write(await CurrentUser.GetAsync());
+            Snackbar.Add(successMessage(result), MudBlazor.Severity.Success);
+            Dialog.Close(DialogResult.Ok(result));
         }
         catch (ValidationException validation)
         {

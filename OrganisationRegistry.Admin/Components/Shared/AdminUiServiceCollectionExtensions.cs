@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Organisations;
 
 namespace OrganisationRegistry.Admin.Components.Shared;
 
@@ -17,6 +18,7 @@ public static class AdminUiServiceCollectionExtensions
         services.AddScoped<Authentication.CurrentUser>();
         services.AddScoped<PageRights>();
         services.AddScoped<AssignmentEditQueries>();
+        services.AddScoped<OrganisationEditQueries>();
         return services;
     }
 }

@@ -93,6 +93,7 @@ public partial class Detail
             new BreadcrumbItem("Organisaties", OrganisationLinks.List),
             new BreadcrumbItem(_detail.Name, href: null),
         ];
+        await LoadStructureAndKeysAsync();
         _mayAssign = await Rights.AllowsAsync(RegistryPolicies.ManageAssignments);
         await ReloadAssignmentsAsync();
 
