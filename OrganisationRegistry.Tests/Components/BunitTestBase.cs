@@ -105,6 +105,14 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         }
 
         public Task ChooseAsync(string inputId, string text) => ChooseAsync<MudDialogProvider>(inputId, text);
+
+        /// <summary>Types <paramref name="ovoCode"/> into the organisation search of a dialog and picks the one match.</summary>
+        public async Task PickOrganisationAsync(string inputId, string ovoCode)
+        {
+            await Dialogs.Find($"#{inputId}").InputAsync(new ChangeEventArgs { Value = ovoCode });
+            Popovers.WaitForAssertion(() => Assert.Contains(ovoCode, Popovers.Markup, StringComparison.Ordinal), LoadTimeout);
+            await Popovers.FindAll(".mud-list-item").Single().ClickAsync(new());
+        }
     }
 
     private sealed class FixedClock(DateOnly today) : TimeProvider

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Components.Shared;
 
@@ -19,6 +20,8 @@ public static class AdminUiServiceCollectionExtensions
         services.AddScoped<PageRights>();
         services.AddScoped<AssignmentEditQueries>();
         services.AddScoped<OrganisationEditQueries>();
+        services.AddScoped<DomainAdministrationQueries>();
+        services.AddScoped<UserGrantQueries>();
         return services;
     }
 }
