@@ -153,6 +153,7 @@ public sealed class AssignmentEditingTests(SqliteDatabaseFixture database) : Bun
         var conflict = dialog.Find(".registry-conflict");
         Assert.Contains("31/12/2024", conflict.TextContent, StringComparison.Ordinal);
         Assert.Contains("Herladen", dialog.ButtonTexts());
+        Assert.True(dialog.Button("Opslaan").HasAttribute("disabled"), "Saving again would only meet the same conflict: first Herladen.");
         var stored = Assert.Single(await AssignmentsOfAsync(world.Omgeving.Id, world.Bestuursdecreet.Id));
         Assert.Equal((new DateOnly(2024, 12, 31), (string?)null), (stored.ValidTo, stored.Remark));
 
@@ -160,6 +161,7 @@ public sealed class AssignmentEditingTests(SqliteDatabaseFixture database) : Bun
 
         dialog.WaitForAssertion(() => Assert.Equal("31/12/2024", dialog.Find("#toewijzing-tot").GetAttribute("value")), LoadTimeout);
         Assert.Empty(dialog.FindAll(".registry-conflict"));
+        Assert.False(dialog.Button("Opslaan").HasAttribute("disabled"));
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class BulkAssignmentTests(SqliteDatabaseFixture database) : BunitT
 
     private static async Task PasteAsync(IRenderedComponent<BulkPage> page, string codes)
     {
-        await page.Find("#bulk-ovo-codes").ChangeAsync(new() { Value = codes });
+        await page.Find("#bulk-ovo-codes").InputAsync(new() { Value = codes });
         await page.ClickButtonAsync("Toevoegen uit lijst");
     }
 
