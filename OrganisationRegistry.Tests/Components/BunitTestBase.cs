@@ -1,10 +1,16 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using MudBlazor.Services;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain;
+using OrganisationRegistry.Domain.Rights;
 using OrganisationRegistry.Tests.Infrastructure;
 
 namespace OrganisationRegistry.Tests.Components;
@@ -22,6 +28,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     /// <summary>Long enough for a page to load from a real database on a busy two-core machine.</summary>
     protected static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly BunitAuthorizationContext _authorization;
+
     protected BunitTestBase(SqliteDatabaseFixture database)
     {
         Database = database;
@@ -32,6 +40,16 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddRegistry(configuration);
         Services.AddRegistryAdminUi();
+
+        // Nobody is signed in until a test signs in (SignInAsync). The register's own policies answer, not bunit's
+        // stand-in: bunit's AddAuthorization replaces IAuthorizationService with one that grants what the test lists,
+        // which would test nothing of the rights.
+        _authorization = AddAuthorization();
+        Services.RemoveAll<IAuthorizationService>();
+        Services.RemoveAll<IAuthorizationPolicyProvider>();
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddLogging();
     }
 
     protected SqliteDatabaseFixture Database { get; }
@@ -46,6 +64,56 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     protected void NavigateTo(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
 
     protected string CurrentUri => Services.GetRequiredService<NavigationManager>().Uri;
+
+    /// <summary>
+    /// Signs in as <paramref name="persona"/> the way development sign-in does (its organisation looked up by name in
+    /// the test database), with the claims the sign-in cookie carries (<see cref="RegistryUser.ToClaims"/>).
+    /// </summary>
+    protected async Task<RegistryUser> SignInAsync(DevelopmentPersona persona)
+    {
+        await using var db = await Database.Contexts.CreateDbContextAsync(CancellationToken);
+        var user = await DevelopmentPersonas.SignInAsync(persona, db, Today, CancellationToken);
+        _authorization.SetAuthorized(user.DisplayName);
+        _authorization.SetRoles([.. user.Roles]);
+
+        // After the roles (bunit builds the principal anew from the last call); name and roles it adds itself.
+        _authorization.SetClaims([.. user.ToClaims().Where(c => c.Type is not (ClaimTypes.Name or ClaimTypes.Role))]);
+        return user;
+    }
+
+    /// <summary>
+    /// The providers MainLayout holds (dialogs, popovers of selects and autocompletes, snackbars), rendered beside
+    /// the page under test: dialogs and list items are found in <see cref="Providers.Dialogs"/> and
+    /// <see cref="Providers.Popovers"/>.
+    /// </summary>
+    protected Providers RenderProviders() =>
+        new(Render<MudPopoverProvider>(), Render<MudDialogProvider>(), Render<MudSnackbarProvider>());
+
+    protected sealed record Providers(
+        IRenderedComponent<MudPopoverProvider> Popovers,
+        IRenderedComponent<MudDialogProvider> Dialogs,
+        IRenderedComponent<MudSnackbarProvider> Snackbars)
+    {
+        /// <summary>Opens the select with <paramref name="inputId"/> (in a dialog, or in <paramref name="page"/>) and picks the item <paramref name="text"/>.</summary>
+        public async Task ChooseAsync<TPage>(string inputId, string text, IRenderedComponent<TPage>? page = null)
+            where TPage : IComponent
+        {
+            var input = page is null ? Dialogs.Find($"#{inputId}") : page.Find($"#{inputId}");
+            await input.Closest(".mud-select")!.MouseDownAsync(new());
+            Popovers.WaitForAssertion(() => Assert.Contains(text, Popovers.Markup, StringComparison.Ordinal), LoadTimeout);
+            await Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text).ClickAsync(new());
+        }
+
+        public Task ChooseAsync(string inputId, string text) => ChooseAsync<MudDialogProvider>(inputId, text);
+
+        /// <summary>Types <paramref name="ovoCode"/> into the organisation search of a dialog and picks the one match.</summary>
+        public async Task PickOrganisationAsync(string inputId, string ovoCode)
+        {
+            await Dialogs.Find($"#{inputId}").InputAsync(new ChangeEventArgs { Value = ovoCode });
+            Popovers.WaitForAssertion(() => Assert.Contains(ovoCode, Popovers.Markup, StringComparison.Ordinal), LoadTimeout);
+            await Popovers.FindAll(".mud-list-item").Single().ClickAsync(new());
+        }
+    }
 
     private sealed class FixedClock(DateOnly today) : TimeProvider
     {

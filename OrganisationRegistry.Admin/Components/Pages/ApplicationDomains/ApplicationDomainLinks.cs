@@ -7,5 +7,7 @@ public static class ApplicationDomainLinks
 
     public static string Detail(string code) => $"{List}/{Uri.EscapeDataString(code)}";
 
+    public static string Bulk(string code) => $"{Detail(code)}/bulk";
+
     public static string Export(string code) => $"{Detail(code)}/export.csv";
 }

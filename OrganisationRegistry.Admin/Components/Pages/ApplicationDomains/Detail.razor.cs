@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OrganisationRegistry.Admin.Components.Dialogs;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Components.Pages.ApplicationDomains;
 
@@ -35,6 +38,18 @@ public partial class Detail
     private DateOnly? _validOn;
     private string? _category;
     private List<BreadcrumbItem> _breadcrumbs = [];
+    private bool _mayManage;
+    private bool _mayCorrect;
+    private IReadOnlyDictionary<OvoCode, Guid> _assignmentIds = new Dictionary<OvoCode, Guid>();
+
+    [Inject]
+    private AssignmentEditQueries AssignmentQueries { get; set; } = null!;
+
+    [Inject]
+    private PageRights Rights { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
@@ -49,6 +64,8 @@ public partial class Detail
     public string? Category { get; set; }
 
     protected override IReadOnlyList<string> SortLabels { get; } = [.. Sorts.Keys];
+
+    private bool MayEdit => _mayManage || _mayCorrect;
 
     private DateOnly ValidOnOrToday => _validOn ?? RegistryDates.Today(Clock);
 
@@ -84,7 +101,6 @@ public partial class Detail
         }
 
         _domain = await ApplicationDomains.GetAsync(Code, ValidOnOrToday);
-        _loaded = true;
         if (_domain is not null)
         {
             _breadcrumbs =
@@ -92,7 +108,13 @@ public partial class Detail
                 new BreadcrumbItem("Toepassingsgebieden", ApplicationDomainLinks.List),
                 new BreadcrumbItem(_domain.Name, href: null),
             ];
+            var domain = await AssignmentQueries.DomainIdAsync(Code) is { } id ? new DomainResource(id) : null;
+            _mayManage = domain is not null && await Rights.AllowsAsync(RegistryPolicies.ManageAssignments, domain);
+            _mayCorrect = domain is not null && await Rights.AllowsAsync(RegistryPolicies.CorrectAssignments, domain);
         }
+
+        // Only now: the list and its edit controls appear together.
+        _loaded = true;
     }
 
     protected override async Task<(IReadOnlyList<DomainMember> Items, int TotalCount)> LoadPageAsync(
@@ -100,6 +122,12 @@ public partial class Detail
     {
         var search = new DomainMemberSearch(new DomainMemberFilter(ValidOnOrToday, _category), Sorts[sortLabel], descending, page, pageSize);
         var result = await ApplicationDomains.SearchMembersAsync(Code, search, cancellationToken);
+        if (MayEdit)
+        {
+            _assignmentIds = await AssignmentQueries.MemberAssignmentIdsAsync(
+                Code, [.. result.Items.Select(m => m.OvoCode)], ValidOnOrToday, cancellationToken);
+        }
+
         return (result.Items, result.TotalCount);
     }
 
@@ -108,6 +136,24 @@ public partial class Detail
         [ValidOnParameter] = _validOn is { } date ? RegistryDates.ToQuery(date) : null,
         [CategoryParameter] = _category,
     };
+
+    private async Task AssignAsync()
+    {
+        if (await Dialogs.ShowAsync("Toewijzen", new DialogParameters<AssignmentDialog> { { d => d.DomainCode, Code } }))
+        {
+            await ReloadAsync();
+        }
+    }
+
+    /// <summary>After a change: the count in the heading and the current page of the list.</summary>
+    private async Task ReloadAsync()
+    {
+        _domain = await ApplicationDomains.GetAsync(Code, ValidOnOrToday) ?? _domain;
+        if (Table is not null)
+        {
+            await Table.ReloadServerData();
+        }
+    }
 
     // As on the organisations list: take the new value at once, ignore a value the page already has.
     private void OnValidOnChanged(DateOnly? date)

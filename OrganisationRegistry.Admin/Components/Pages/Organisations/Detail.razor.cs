@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using OrganisationRegistry.Admin.Components.Dialogs;
 using OrganisationRegistry.Admin.Components.Shared;
+using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Components.Pages.Organisations;
 
@@ -22,6 +25,19 @@ public partial class Detail
     private DateOnly? _asOn;
     private DateOnly _today;
     private List<BreadcrumbItem> _breadcrumbs = [];
+    private IReadOnlyList<EditableAssignment> _assignments = [];
+    private HashSet<Guid> _manageableDomains = [];
+    private HashSet<Guid> _correctableDomains = [];
+    private bool _mayAssign;
+
+    [Inject]
+    private AssignmentEditQueries AssignmentQueries { get; set; } = null!;
+
+    [Inject]
+    private PageRights Rights { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -41,6 +57,8 @@ public partial class Detail
     [SupplyParameterFromQuery(Name = TabParameter)]
     public string? Tab { get; set; }
 
+    private bool _mayEditAnyAssignment => _manageableDomains.Count > 0 || _correctableDomains.Count > 0;
+
     private int ActiveTab => Math.Max(Array.IndexOf(Tabs, Tab), 0);
 
     private string NotFoundText => OvoCode.TryParse(Ovo, out var code)
@@ -58,9 +76,9 @@ public partial class Detail
 
         _detail = OvoCode.TryParse(Ovo, out var code) ? await Organisations.GetAsync(code, _asOn) : null;
         _shown = (Ovo, _asOn);
-        _loaded = true;
         if (_detail is null)
         {
+            _loaded = true;
             // Prerendered: answer 404 as well, for links checkers and search engines.
             if (HttpContext is { Response.HasStarted: false } http)
             {
@@ -75,6 +93,46 @@ public partial class Detail
             new BreadcrumbItem("Organisaties", OrganisationLinks.List),
             new BreadcrumbItem(_detail.Name, href: null),
         ];
+        await LoadStructureAndKeysAsync();
+        _mayAssign = await Rights.AllowsAsync(RegistryPolicies.ManageAssignments);
+        await ReloadAssignmentsAsync();
+
+        // Only now: the data and its edit controls appear together.
+        _loaded = true;
+    }
+
+    /// <summary>The assignments with their ids, and per domain whether the user may change or correct them.</summary>
+    private async Task ReloadAssignmentsAsync()
+    {
+        _assignments = await AssignmentQueries.ForOrganisationAsync(_detail!.OvoCode, _asOn);
+        _manageableDomains = [];
+        _correctableDomains = [];
+        foreach (var domainId in _assignments.Select(a => a.DomainId).Distinct())
+        {
+            var domain = new DomainResource(domainId);
+            if (await Rights.AllowsAsync(RegistryPolicies.ManageAssignments, domain))
+            {
+                _manageableDomains.Add(domainId);
+            }
+
+            if (await Rights.AllowsAsync(RegistryPolicies.CorrectAssignments, domain))
+            {
+                _correctableDomains.Add(domainId);
+            }
+        }
+    }
+
+    private async Task AssignAsync()
+    {
+        var parameters = new DialogParameters<AssignmentDialog>
+        {
+            { d => d.OvoCode, _detail!.OvoCode.Value },
+            { d => d.OrganisationName, _detail.Name },
+        };
+        if (await Dialogs.ShowAsync("Toewijzen", parameters))
+        {
+            await ReloadAssignmentsAsync();
+        }
     }
 
     private void OnAsOnChanged(DateOnly? date)

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OrganisationRegistry.Admin.Components.Dialogs;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Components.Pages.Organisations;
 
@@ -38,6 +41,13 @@ public partial class Index
     private string? _query;
     private string? _domain;
     private DateOnly? _validOn;
+    private bool _mayCreate;
+
+    [Inject]
+    private PageRights Rights { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = QueryParameter)]
     public string? Query { get; set; }
@@ -57,7 +67,19 @@ public partial class Index
         { } count => $"{count.ToString("N0", Validity.DutchBelgium)} organisaties gevonden",
     };
 
-    protected override async Task OnInitializedAsync() => _domains = await ApplicationDomains.ListChoicesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _domains = await ApplicationDomains.ListChoicesAsync();
+        _mayCreate = await Rights.AllowsAsync(RegistryPolicies.CreateOrganisation);
+    }
+
+    private async Task CreateAsync()
+    {
+        if (await Dialogs.ShowForResultAsync("Nieuwe organisatie", new DialogParameters<OrganisationDialog>()) is CreatedOrganisation created)
+        {
+            Navigation.NavigateTo(OrganisationLinks.Detail(OvoCode.Parse(created.OvoCode)));
+        }
+    }
 
     protected override void OnParametersSet()
     {
