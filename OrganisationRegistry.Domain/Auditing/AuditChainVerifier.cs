@@ -8,6 +8,9 @@ namespace OrganisationRegistry.Domain.Auditing;
 /// <param name="Problem">What is wrong, for an operator.</param>
 public sealed record AuditChainBreak(long Position, string Problem);
 
+/// <summary>A head recorded outside the database earlier (what <c>verify-audit</c> printed): entry <paramref name="Position"/> had hash <paramref name="Hash"/> (hex).</summary>
+public sealed record AuditAnchor(long Position, string Hash);
+
 /// <summary>The outcome of checking the whole trail.</summary>
 public sealed record AuditVerification(long Entries, long LastPosition, string? LastHash, AuditChainBreak? Break)
 {
@@ -22,7 +25,12 @@ public sealed record AuditVerification(long Entries, long LastPosition, string? 
 /// </summary>
 public static class AuditChainVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(RegistryDbContext db, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="anchor">
+    /// A head recorded earlier: the trail must still hold that entry with that hash. A chain alone cannot notice a
+    /// rewrite of everything from some entry on (hashes and counter included); an anchor kept elsewhere can.
+    /// </param>
+    public static async Task<AuditVerification> VerifyAsync(
+        RegistryDbContext db, AuditAnchor? anchor = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         static ReadOnlySpan<byte> Previous(byte[]? hash) => hash is null ? AuditHash.Genesis : hash;
         byte[]? previous = null;
@@ -43,6 +51,13 @@ public static class AuditChainVerifier
                     entry.Position,
                     $"Entry {entry.Position} ({entry.Operation} {entry.EntityType} {entry.EntityKey}) does not match its hash: " +
                     "its content, its hash or its place in the chain was changed after it was written."));
+            }
+
+            if (anchor is not null && entry.Position == anchor.Position && !string.Equals(Hex(entry.Hash), anchor.Hash.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return new(count, expected - 1, Hex(previous), new(
+                    entry.Position,
+                    $"Entry {entry.Position} has hash {Hex(entry.Hash)}, but {anchor.Hash.Trim().ToLowerInvariant()} was recorded for it: the trail was rewritten up to here."));
             }
 
             previous = entry.Hash;
@@ -67,6 +82,13 @@ public static class AuditChainVerifier
             return new(count, last, Hex(previous), new(
                 last + 1,
                 $"The trail ends at entry {last}, but entries up to {counter - 1} were written: the last {counter - 1 - last} are missing."));
+        }
+
+        if (anchor is not null && anchor.Position > last)
+        {
+            return new(count, last, Hex(previous), new(
+                last + 1,
+                $"Entry {anchor.Position} was recorded earlier, but the trail ends at entry {last}."));
         }
 
         return new(count, last, Hex(previous), null);
