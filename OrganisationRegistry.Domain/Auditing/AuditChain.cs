@@ -14,10 +14,16 @@ namespace OrganisationRegistry.Domain.Auditing;
 /// </summary>
 internal static class AuditChain
 {
-    /// <summary>Reserves positions for <paramref name="changes"/> and makes their entries (the caller writes them).</summary>
+    /// <summary>
+    /// Reserves positions for <paramref name="changes"/> and makes their entries (the caller writes them). The time is
+    /// read once the positions are held, so that times follow positions (the review sorts on time and position).
+    /// </summary>
     public static async Task<List<AuditEntry>> AppendAsync(
-        RegistryDbContext db, AuditContext audit, IReadOnlyList<AuditChange> changes, DateTime occurredAt, CancellationToken cancellationToken) =>
-        await ChainAsync(db, await ReserveAsync(db, changes.Count, cancellationToken), audit, changes, occurredAt, cancellationToken);
+        RegistryDbContext db, AuditContext audit, IReadOnlyList<AuditChange> changes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var first = await ReserveAsync(db, changes.Count, cancellationToken);
+        return await ChainAsync(db, first, audit, changes, time.GetUtcNow().UtcDateTime, cancellationToken);
+    }
 
     /// <summary>The entries of <paramref name="changes"/> at the positions from <paramref name="first"/> on, chained to the entry before.</summary>
     public static async Task<List<AuditEntry>> ChainAsync(

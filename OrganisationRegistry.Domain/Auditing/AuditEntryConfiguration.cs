@@ -25,5 +25,14 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.CorrelationId).HasMaxLength(AuditEntry.CorrelationIdMaxLength);
         builder.Property(e => e.Reason).HasMaxLength(AuditEntry.ReasonMaxLength);
         builder.Property(e => e.Hash).HasMaxLength(AuditEntry.HashLength).IsFixedLength();
+
+        // The review: newest first (time, then position; times follow positions) within what is filtered on.
+        // "Everything about one organisation", "everything one actor did in a month", a domain's history (stewards),
+        // one action, and a period alone: each an index range read backwards, without sorting.
+        builder.HasIndex(e => new { e.OrganisationOvoCode, e.OccurredAt, e.Position });
+        builder.HasIndex(e => new { e.ActorId, e.OccurredAt, e.Position });
+        builder.HasIndex(e => new { e.DomainCode, e.OccurredAt, e.Position });
+        builder.HasIndex(e => new { e.CorrelationId, e.OccurredAt, e.Position });
+        builder.HasIndex(e => new { e.OccurredAt, e.Position });
     }
 }

@@ -124,7 +124,10 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             await subjects.ResolveAsync(db, changes, cancellationToken);
             var first = await AuditChain.ReserveAsync(db, changes.Count, cancellationToken);
             pending.Reserved = changes.Count;
-            pending.Entries = await AuditChain.ChainAsync(db, first, db.Audit ?? AuditContext.Unknown(), changes, time.GetUtcNow().UtcDateTime, cancellationToken);
+
+            // The time is read once the positions are held: times follow positions.
+            var occurredAt = time.GetUtcNow().UtcDateTime;
+            pending.Entries = await AuditChain.ChainAsync(db, first, db.Audit ?? AuditContext.Unknown(), changes, occurredAt, cancellationToken);
             db.AuditEntries.AddRange(pending.Entries);
         }
         catch

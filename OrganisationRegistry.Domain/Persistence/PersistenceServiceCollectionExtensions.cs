@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrganisationRegistry.Domain.Auditing;
-using OrganisationRegistry.Domain.Seeding;
 
 namespace OrganisationRegistry.Domain.Persistence;
 
@@ -34,10 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IInterceptor, VersionInterceptor>();
 
         // The audit trail, after the version stamp (interceptors run in this order: the trail records the saved version).
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IInterceptor, AuditInterceptor>();
-        services.AddSingleton<IInterceptor, AuditTrailGuard>();
-        services.AddSingleton<IBulkInsertListener, AuditBulkInsertListener>();
+        services.AddRegistryAuditing();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -242,6 +242,16 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Position");
 
+                    b.HasIndex("OccurredAt", "Position");
+
+                    b.HasIndex("ActorId", "OccurredAt", "Position");
+
+                    b.HasIndex("CorrelationId", "OccurredAt", "Position");
+
+                    b.HasIndex("DomainCode", "OccurredAt", "Position");
+
+                    b.HasIndex("OrganisationOvoCode", "OccurredAt", "Position");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
