@@ -24,6 +24,7 @@ public static class RegistryCommandLine
         {
             "migrate" => new MigrateCommand(),
             "seed" => SeedCommand.Parse(args[1..]),
+            "verify-audit" => VerifyAuditCommand.Parse(args[1..]),
             _ => new UnknownCommand(args[0]),
         };
     }
@@ -32,7 +33,7 @@ public static class RegistryCommandLine
     {
         public Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed.");
+            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed, verify-audit.");
             return Task.FromResult(2);
         }
     }

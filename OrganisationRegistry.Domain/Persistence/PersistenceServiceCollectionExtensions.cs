@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.Auditing;
 
 namespace OrganisationRegistry.Domain.Persistence;
 
@@ -29,6 +30,9 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton(new RegistryDatabase(provider, connectionString));
         services.AddSingleton<IInterceptor, VersionInterceptor>();
+
+        // The audit trail, after the version stamp (interceptors run in this order: the trail records the saved version).
+        services.AddRegistryAuditing();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Auditing;
 using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
@@ -35,6 +36,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Roles that central staff granted people in the register (rights as data).</summary>
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+
+    /// <summary>The audit trail: append-only, written by the audit interceptor in the transaction of each change.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>What the current write is (actor, reason, correlation id), set by the write services before saving; <c>null</c> for other writes.</summary>
     public AuditContext? Audit { get; set; }

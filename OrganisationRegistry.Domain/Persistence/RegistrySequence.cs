@@ -7,6 +7,9 @@ namespace OrganisationRegistry.Domain.Persistence;
 public sealed class RegistrySequence
 {
     public const string OvoCode = "ovo-code";
+
+    /// <summary>The next position of the audit trail (<c>Auditing/AuditChain</c>).</summary>
+    public const string AuditPosition = "audit-position";
     public const int NameMaxLength = 50;
 
     private RegistrySequence()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.Common;
 
 namespace OrganisationRegistry.Domain.Seeding;
@@ -54,13 +55,22 @@ public sealed class BulkInserter : IAsyncDisposable
         _maxRowsPerStatement = db.Database.IsSqlite() ? 1 : MaxRowsPerStatement;
     }
 
-    /// <summary>Starts writing inside <paramref name="db"/>'s current transaction (one must be open).</summary>
+    /// <summary>
+    /// Starts writing inside <paramref name="db"/>'s current transaction (one must be open). The listeners registered in
+    /// the app's services (the audit trail) always take part, next to <paramref name="listeners"/>: bulk work cannot
+    /// leave the trail out by forgetting to pass them.
+    /// </summary>
     public static BulkInserter Begin(DbContext db, IEnumerable<IBulkInsertListener>? listeners = null)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction of the context: begin one first.");
-        return new BulkInserter(db, transaction, [.. listeners ?? []]);
+        var registered = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService<IEnumerable<IBulkInsertListener>>() ?? [];
+        return new BulkInserter(db, transaction, [.. registered.Concat(listeners ?? []).Distinct()]);
     }
+
+    /// <summary>The context whose connection and transaction the rows are written in (for listeners).</summary>
+    internal DbContext Context => _db;
 
     /// <summary>The rows written so far, per table.</summary>
     public IReadOnlyDictionary<string, long> RowsPerTable => _rowsPerTable;

@@ -7,8 +7,9 @@ using OrganisationRegistry.Domain.Persistence;
 namespace OrganisationRegistry.Domain.Seeding;
 
 /// <summary>
-/// Empties every table of the model (dependents before the rows they point to) and starts the OVO counter at 1 again.
-/// The schema and the migrations history stay. Only for development and test databases.
+/// Empties every table of the model (dependents before the rows they point to), the audit trail included, and starts
+/// the counters (OVO codes, audit positions) at 1 again. The schema and the migrations history stay. Only for
+/// development and test databases: this is the one path that deletes audit entries, in raw SQL.
 /// </summary>
 public static class DatabaseReset
 {
@@ -23,10 +24,9 @@ public static class DatabaseReset
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
 
-        var reset = await db.Sequences
-            .Where(s => s.Name == RegistrySequence.OvoCode)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, 1L), cancellationToken);
-        if (reset == 0)
+        // Every counter starts again, the audit trail's too: its entries were deleted with the rest.
+        await db.Sequences.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, 1L), cancellationToken);
+        if (!await db.Sequences.AnyAsync(s => s.Name == RegistrySequence.OvoCode, cancellationToken))
         {
             db.Sequences.Add(new RegistrySequence(RegistrySequence.OvoCode, 1));
             await db.SaveChangesAsync(cancellationToken);

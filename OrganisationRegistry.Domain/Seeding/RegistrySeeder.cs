@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OrganisationRegistry.Domain.Auditing;
+using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
 
@@ -16,6 +19,9 @@ public sealed record SeedOptions(int Organisations = SeedOptions.DefaultOrganisa
 
     /// <summary>"Today" for generated data: every generated end date lies before it.</summary>
     public DateOnly AsOf { get; init; } = new(2026, 1, 1);
+
+    /// <summary>How the audit trail names the run's channel: the system (start-up) by default, the command line for <c>seed</c>.</summary>
+    public AuditChannel Channel { get; init; } = AuditChannel.System;
 }
 
 /// <summary>How far a seed run is.</summary>
@@ -31,7 +37,9 @@ public sealed record SeedResult(ReferenceDataChanges ReferenceData, int Organisa
 /// Fills the register: the reference data (idempotent, through EF Core) and then generated organisations, written in
 /// batches of <see cref="BatchSize"/> by the <see cref="BulkInserter"/>, one transaction per batch. Each batch reserves
 /// its OVO codes from the counter in its own transaction, so organisations created later by the app continue after
-/// them. A run that fails keeps the batches committed before the failure.
+/// them. A run that fails keeps the batches committed before the failure. The whole run is audited under one
+/// correlation id: the reference data by the audit interceptor, the generated rows by the bulk listeners (one entry
+/// per row, in the batch's transaction).
 /// </summary>
 public sealed class RegistrySeeder(IDbContextFactory<RegistryDbContext> contexts, IEnumerable<IBulkInsertListener> listeners)
 {
@@ -42,6 +50,11 @@ public sealed class RegistrySeeder(IDbContextFactory<RegistryDbContext> contexts
         ArgumentOutOfRangeException.ThrowIfNegative(options.Organisations);
         var stopwatch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Everything the run writes (reference data through EF Core, generated rows in bulk) is one action in the trail.
+        db.Audit = AuditContext.ForSystem(
+            options.Channel,
+            string.Create(CultureInfo.InvariantCulture, $"Seed: referentiegegevens en {options.Organisations} gegenereerde organisaties (random seed {options.RandomSeed})."));
         await db.Database.OpenConnectionAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();
         if (sqlite)

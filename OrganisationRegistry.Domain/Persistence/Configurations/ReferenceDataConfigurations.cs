@@ -37,6 +37,8 @@ internal sealed class RegistrySequenceConfiguration : IEntityTypeConfiguration<R
         builder.ToTable("Sequences");
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(RegistrySequence.NameMaxLength);
-        builder.HasData(new { Name = RegistrySequence.OvoCode, NextValue = 1L });
+        builder.HasData(
+            new { Name = RegistrySequence.OvoCode, NextValue = 1L },
+            new { Name = RegistrySequence.AuditPosition, NextValue = 1L });
     }
 }

@@ -158,6 +158,103 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("DomainStewards", (string)null);
                 });
 
+            modelBuilder.Entity("OrganisationRegistry.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ActorOrganisation")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DomainCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .IsFixedLength();
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OrganisationOvoCode")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("OccurredAt", "Position");
+
+                    b.HasIndex("ActorId", "OccurredAt", "Position");
+
+                    b.HasIndex("CorrelationId", "OccurredAt", "Position");
+
+                    b.HasIndex("DomainCode", "OccurredAt", "Position");
+
+                    b.HasIndex("OrganisationOvoCode", "OccurredAt", "Position");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,6 +456,11 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                         new
                         {
                             Name = "ovo-code",
+                            NextValue = 1L
+                        },
+                        new
+                        {
+                            Name = "audit-position",
                             NextValue = 1L
                         });
                 });

@@ -153,6 +153,103 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DomainStewards", (string)null);
                 });
 
+            modelBuilder.Entity("OrganisationRegistry.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorOrganisation")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DomainCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationOvoCode")
+                        .HasMaxLength(9)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("OccurredAt", "Position");
+
+                    b.HasIndex("ActorId", "OccurredAt", "Position");
+
+                    b.HasIndex("CorrelationId", "OccurredAt", "Position");
+
+                    b.HasIndex("DomainCode", "OccurredAt", "Position");
+
+                    b.HasIndex("OrganisationOvoCode", "OccurredAt", "Position");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -354,6 +451,11 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                         new
                         {
                             Name = "ovo-code",
+                            NextValue = 1L
+                        },
+                        new
+                        {
+                            Name = "audit-position",
                             NextValue = 1L
                         });
                 });
