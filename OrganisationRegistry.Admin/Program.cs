@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using OrganisationRegistry.Admin.ApplicationDomains;
+using OrganisationRegistry.Admin.Auditing;
 using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Admin.CommandLine;
 using OrganisationRegistry.Admin.Components;
@@ -55,6 +56,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapApplicationDomainExport();
+app.MapAuditExport();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AllowAnonymousPages(typeof(Error), typeof(NotFound));

@@ -170,8 +170,8 @@ public sealed class AdministrationTests(SqliteDatabaseFixture database) : BunitT
     }
 
     [Theory]
-    [InlineData("central-admin", new[] { "Beheer toepassingsgebieden", "Rechten" })]
-    [InlineData("aop-expert", new[] { "Beheer toepassingsgebieden" })]
+    [InlineData("central-admin", new[] { "Beheer toepassingsgebieden", "Audit", "Rechten" })]
+    [InlineData("aop-expert", new[] { "Beheer toepassingsgebieden", "Audit" })]
     [InlineData("org-manager", new string[0])]
     [InlineData("reader", new string[0])]
     public async Task Menu_ShowsTheAdministrationEntries_OnlyWithTheRight(string persona, string[] expected)
