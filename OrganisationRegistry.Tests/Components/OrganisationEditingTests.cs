@@ -145,6 +145,38 @@ public sealed class OrganisationEditingTests(SqliteDatabaseFixture database) : B
             LoadTimeout);
     }
 
+    [Theory]
+    [InlineData("central-admin", true)]
+    [InlineData("org-manager", false)]
+    [InlineData("reader", false)]
+    public async Task DetailPage_OffersTheHistoryTab_OnlyToThoseWhoMayReviewTheAudit(string persona, bool offered)
+    {
+        var world = await EditingWorld.CreateAsync(Data, CancellationToken);
+        await SignInAsync(DevelopmentPersonas.Find(persona)!);
+
+        var page = RenderDetail(world.Vmm.OvoCode.Value);
+
+        Assert.Equal(offered, page.FindAll(".mud-tab").Any(t => t.TextContent.Trim() == "Historiek"));
+    }
+
+    [Fact]
+    public async Task HistoryTab_ShowsWhoChangedWhat_FromTheAuditTrail()
+    {
+        var world = await EditingWorld.CreateAsync(Data, CancellationToken);
+        var manager = await SignInAsync(DevelopmentPersonas.OrganisationManager);
+        var stored = await OrganisationAsync(world.Vmm.Id);
+        await Services.GetRequiredService<OrganisationService>().UpdateAsync(
+            manager, new UpdateOrganisation(stored.OvoCode.Value, stored.Version, "Vlaamse Milieumaatschappij", "VMM", Description: "Nieuwe opdracht"), CancellationToken);
+        await SignInAsync(DevelopmentPersonas.CentralAdmin);
+        NavigateTo($"/organisaties/{world.Vmm.OvoCode.Value}?tab=historiek");
+
+        var page = Render<OrganisationDetailPage>(p => p.Add(x => x.Ovo, world.Vmm.OvoCode.Value));
+
+        page.WaitForAssertion(() => Assert.Contains("→ Nieuwe opdracht", page.Markup, StringComparison.Ordinal), LoadTimeout);
+        Assert.Contains("Gewijzigd", page.Markup, StringComparison.Ordinal);
+        Assert.Contains($"/audit?organisatie={world.Vmm.OvoCode.Value}", page.Markup, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<OrganisationDetailPage> RenderDetail(string ovoCode)
     {
         NavigateTo($"/organisaties/{ovoCode}");

@@ -17,7 +17,7 @@ public partial class Detail
     public const string AsOnParameter = "geldigOp";
     public const string TabParameter = "tab";
 
-    private static readonly string[] Tabs = ["structuur", "sleutels", "toepassingsgebieden"];
+    private static readonly string[] Tabs = ["structuur", "sleutels", "toepassingsgebieden", "historiek"];
 
     private OrganisationDetail? _detail;
     private bool _loaded;
@@ -57,6 +57,9 @@ public partial class Detail
     [SupplyParameterFromQuery(Name = TabParameter)]
     public string? Tab { get; set; }
 
+    /// <summary>Central staff, and stewards for their domains' entries (the audit review's own rule).</summary>
+    private bool _mayReviewHistory;
+
     private bool _mayEditAnyAssignment => _manageableDomains.Count > 0 || _correctableDomains.Count > 0;
 
     private int ActiveTab => Math.Max(Array.IndexOf(Tabs, Tab), 0);
@@ -95,6 +98,7 @@ public partial class Detail
         ];
         await LoadStructureAndKeysAsync();
         _mayAssign = await Rights.AllowsAsync(RegistryPolicies.ManageAssignments);
+        _mayReviewHistory = (await AuditReview.AccessAsync(await CurrentUser.GetAsync())).Any;
         await ReloadAssignmentsAsync();
 
         // Only now: the data and its edit controls appear together.
