@@ -240,36 +240,17 @@ public static class DomainMemberCsv
         return string.Join(
             Separator,
             member.OvoCode.Value,
-            Field(member.Name),
-            Field(member.ShortName),
+            Common.CsvField.Format(member.Name),
+            Common.CsvField.Format(member.ShortName),
             member.KboNumber?.Formatted ?? string.Empty,
-            Field(member.CategoryName),
+            Common.CsvField.Format(member.CategoryName),
             Date(member.ValidFrom),
             Date(member.ValidTo),
             member.ParentOvoCode?.Value ?? string.Empty,
-            Field(member.ParentName),
-            Field(member.Remark));
+            Common.CsvField.Format(member.ParentName),
+            Common.CsvField.Format(member.Remark));
     }
 
     private static string Date(DateOnly? date) => date is { } value ? Common.Validity.Format(value) : string.Empty;
 
-    /// <summary>
-    /// Quotes a field that holds the separator, a quote or a line break (RFC 4180), doubling its quotes. Text that a
-    /// spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe,
-    /// so that a remark typed by one person cannot execute on another person's machine (CSV injection).
-    /// </summary>
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(";\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-    }
 }

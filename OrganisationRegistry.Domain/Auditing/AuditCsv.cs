@@ -1,3 +1,4 @@
+using OrganisationRegistry.Domain.Common;
 using System.Text;
 
 namespace OrganisationRegistry.Domain.Auditing;
@@ -28,19 +29,19 @@ public static class AuditCsv
             Separator,
             item.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
             item.LocalTime,
-            Field(item.Actor),
-            Field(item.ActorId),
+            CsvField.Format(item.Actor),
+            CsvField.Format(item.ActorId),
             AuditLabels.ActorKind(item.ActorKind),
             item.ActorOrganisation ?? string.Empty,
             AuditLabels.Channel(item.Channel),
             AuditLabels.Operation(item.Operation),
-            Field(AuditLabels.EntityType(item.EntityType)),
-            Field(item.EntityKey),
+            CsvField.Format(AuditLabels.EntityType(item.EntityType)),
+            CsvField.Format(item.EntityKey),
             item.OrganisationOvoCode ?? string.Empty,
-            Field(item.DomainCode),
-            Field(string.Join(" | ", item.Changes.Select(c => Describe(item.Operation, c)))),
-            Field(item.CorrelationId),
-            Field(item.Reason));
+            CsvField.Format(item.DomainCode),
+            CsvField.Format(string.Join(" | ", item.Changes.Select(c => Describe(item.Operation, c)))),
+            CsvField.Format(item.CorrelationId),
+            CsvField.Format(item.Reason));
     }
 
     private static string Describe(AuditOperation operation, AuditFieldChange change) => operation switch
@@ -50,22 +51,4 @@ public static class AuditCsv
         _ => $"{change.Label}: {change.Old ?? "(leeg)"} → {change.New ?? "(leeg)"}",
     };
 
-    /// <summary>
-    /// Quotes a field holding the separator, a quote or a line break (RFC 4180). Text a spreadsheet would run as a
-    /// formula (= + - @, a tab or a carriage return first) gets a leading apostrophe: values were typed by other people.
-    /// </summary>
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(";\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-    }
 }
