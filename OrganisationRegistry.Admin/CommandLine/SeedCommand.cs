@@ -1,3 +1,4 @@
+using OrganisationRegistry.Domain.Auditing;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OrganisationRegistry.Domain.Common;
@@ -28,7 +29,7 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
     /// <summary>Reads the options after <c>seed</c>: a <see cref="SeedCommand"/>, or a command that prints the usage.</summary>
     public static IRegistryCommand Parse(IReadOnlyList<string> args)
     {
-        var options = new SeedOptions();
+        var options = new SeedOptions { Channel = AuditChannel.Cli };
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);

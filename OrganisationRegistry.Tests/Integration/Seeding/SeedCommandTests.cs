@@ -1,3 +1,4 @@
+using OrganisationRegistry.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,11 @@ public sealed class SeedCommandTests(SqliteDatabaseFixture database) : IAsyncLif
         var command = RegistryCommandLine.Parse(["seed", "--organisations", "250", "--random-seed=99", "--reset"]);
 
         var options = Assert.IsType<SeedCommand>(command).Options;
-        Assert.Equal(new SeedOptions(250, 99, Reset: true), options);
+        Assert.Equal(new SeedOptions(250, 99, Reset: true) { Channel = AuditChannel.Cli }, options);
         Assert.Equal(0, await command!.RunAsync(database.Services, ct));
 
         await using var db = await database.Contexts.CreateDbContextAsync(ct);
+        Assert.All(await db.AuditEntries.Select(e => e.Channel).Distinct().ToListAsync(ct), channel => Assert.Equal(AuditChannel.Cli, channel));
         Assert.Equal(250 + ReferenceCatalogue.Organisations.Count, await db.Organisations.CountAsync(ct));
         Assert.Equal(2, await db.ApplicationDomains.CountAsync(ct));
     }
