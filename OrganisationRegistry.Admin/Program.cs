@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using OrganisationRegistry.Admin.Api;
 using OrganisationRegistry.Admin.ApplicationDomains;
 using OrganisationRegistry.Admin.Auditing;
 using OrganisationRegistry.Admin.Authentication;
@@ -16,6 +17,7 @@ var command = RegistryCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddRegistryApi(builder.Configuration);
 if (command is null)
 {
     // Only the web app signs people in; the start-up guard refuses unsafe or missing sign-in settings.
@@ -45,8 +47,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedCultures("nl-BE")
     .AddSupportedUICultures("nl-BE"));
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRegistryApiProblems();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 // Everything needs a signed-in user with access (the fallback policy) except what is mapped anonymous here and the
@@ -57,6 +61,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAccountEndpoints();
 app.MapApplicationDomainExport();
 app.MapAuditExport();
+app.MapRegistryApi();
+app.MapApiDocumentation();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AllowAnonymousPages(typeof(Error), typeof(NotFound));

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
@@ -33,6 +34,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ApplicationDomainService>();
         services.AddSingleton<UserGrantService>();
+        services.AddSingleton<ApiClientDirectory>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
+using OrganisationRegistry.Admin.Api;
 using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Authentication;
@@ -58,6 +59,9 @@ public static class RegistrySignIn
                 CookieAuthenticationDefaults.AuthenticationScheme);
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
         }
+
+        // Partner systems: bearer tokens for the API, under their own scheme (never the cookie).
+        authentication.AddRegistryApiAuthentication(configuration, environment);
 
         services.AddSingleton<IClaimsTransformation, RegistryClaimsTransformation>();
         services.AddAuthorizationBuilder().SetFallbackPolicy(AccessPolicy);

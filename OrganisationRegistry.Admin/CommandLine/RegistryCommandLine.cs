@@ -25,6 +25,7 @@ public static class RegistryCommandLine
             "migrate" => new MigrateCommand(),
             "seed" => SeedCommand.Parse(args[1..]),
             "verify-audit" => VerifyAuditCommand.Parse(args[1..]),
+            "dev-token" => DevTokenCommand.Parse(args[1..]),
             _ => new UnknownCommand(args[0]),
         };
     }
@@ -33,7 +34,7 @@ public static class RegistryCommandLine
     {
         public Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed, verify-audit.");
+            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed, verify-audit, dev-token.");
             return Task.FromResult(2);
         }
     }

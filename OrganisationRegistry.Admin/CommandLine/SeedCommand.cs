@@ -36,7 +36,7 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
             switch (name)
             {
                 case "--help" or "-h" or "-?":
-                    return new UsageCommand(error: null);
+                    return new UsageCommand(Usage, error: null);
                 case "--reset" when inlineValue is null:
                     options = options with { Reset = true };
                     break;
@@ -44,14 +44,14 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
                     var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                     if (value is null)
                     {
-                        return new UsageCommand($"Option {name} needs a value.");
+                        return new UsageCommand(Usage, $"Option {name} needs a value.");
                     }
 
                     if (name == "--organisations")
                     {
                         if (!int.TryParse(value, NumberStyles.None, Invariant, out var count) || count > OvoCode.MaxNumber)
                         {
-                            return new UsageCommand($"--organisations wants a whole number from 0 to {OvoCode.MaxNumber}, not '{value}'.");
+                            return new UsageCommand(Usage, $"--organisations wants a whole number from 0 to {OvoCode.MaxNumber}, not '{value}'.");
                         }
 
                         options = options with { Organisations = count };
@@ -60,7 +60,7 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
                     {
                         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, Invariant, out var seed))
                         {
-                            return new UsageCommand($"--random-seed wants a whole number, not '{value}'.");
+                            return new UsageCommand(Usage, $"--random-seed wants a whole number, not '{value}'.");
                         }
 
                         options = options with { RandomSeed = seed };
@@ -68,7 +68,7 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
 
                     break;
                 default:
-                    return new UsageCommand($"Unknown option '{args[i]}'.");
+                    return new UsageCommand(Usage, $"Unknown option '{args[i]}'.");
             }
         }
 
@@ -121,22 +121,5 @@ public sealed class SeedCommand(SeedOptions options) : IRegistryCommand
             Console.WriteLine(string.Create(
                 Invariant,
                 $"  {value.Organisations,9:N0} / {value.Total:N0} organisations, {value.Elapsed.TotalSeconds,6:0.0} s, {value.PerSecond,8:N0} organisations/s"));
-    }
-}
-
-/// <summary>Prints the usage of <c>seed</c>: after an error on standard error with exit code 2, else as help.</summary>
-internal sealed class UsageCommand(string? error) : IRegistryCommand
-{
-    public Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (error is null)
-        {
-            Console.WriteLine(SeedCommand.Usage);
-            return Task.FromResult(0);
-        }
-
-        Console.Error.WriteLine(error);
-        Console.Error.WriteLine(SeedCommand.Usage);
-        return Task.FromResult(2);
     }
 }

@@ -46,7 +46,10 @@ internal sealed class AuditChange
     /// audited rows, e.g. the OVO codes) and the trail itself.
     /// </summary>
     public static bool IsAudited(IEntityType entityType) =>
-        entityType.ClrType != typeof(AuditEntry) && entityType.ClrType != typeof(RegistrySequence) && entityType.GetTableName() is not null;
+        entityType.ClrType != typeof(AuditEntry)
+        && entityType.ClrType != typeof(RegistrySequence)
+        && entityType.ClrType != typeof(ApiClients.IdempotencyRecord)
+        && entityType.GetTableName() is not null;
 
     /// <summary>The change a tracked entry is about to save; <c>null</c> when a modified entry changes no value after all.</summary>
     public static AuditChange? From(EntityEntry entry, AuditValues values)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Auditing;
 using OrganisationRegistry.Domain.Common;
@@ -36,6 +37,12 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Roles that central staff granted people in the register (rights as data).</summary>
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+
+    /// <summary>The partner systems registered to use the API (rights as data, like <see cref="UserGrants"/>).</summary>
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    /// <summary>The first answers to API requests with an <c>Idempotency-Key</c> (not audited).</summary>
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The audit trail: append-only, written by the audit interceptor in the transaction of each change.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

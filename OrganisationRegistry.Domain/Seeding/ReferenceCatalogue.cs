@@ -1,3 +1,4 @@
+using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.Organisations;
 
 namespace OrganisationRegistry.Domain.Seeding;
@@ -37,6 +38,9 @@ public sealed record ReferenceOrganisationSpec(
 /// <summary>A kind of key (identifier in another system) by its stable code.</summary>
 public sealed record KeyTypeSpec(string Code, string Name);
 
+/// <summary>A partner system of the API (development and tests), found again by <see cref="ClientId"/>.</summary>
+public sealed record ApiClientSpec(string ClientId, string Name, string OrganisationName, IReadOnlyList<string> Scopes);
+
 /// <summary>
 /// The reference data every register needs: application domains and their categories, policy domains, the real
 /// departments and agencies, and the key types. Sources: DOMAIN.md (categories and stewards) and the list of policy
@@ -51,6 +55,7 @@ public static class ReferenceCatalogue
     public const string Overheidspersoneel = "Agentschap Overheidspersoneel";
     public const string FinancienEnBegroting = "Departement Financiën en Begroting";
     public const string GoOnderwijs = "GO! onderwijs van de Vlaamse Gemeenschap";
+    public const string CultuurJeugdEnMedia = "Departement Cultuur, Jeugd en Media";
 
     public static IReadOnlyList<ApplicationDomainSpec> ApplicationDomains { get; } =
     [
@@ -149,9 +154,9 @@ public static class ReferenceCatalogue
         new("Vlaams Agentschap voor Personen met een Handicap", "VAPH", Article.Het, "wvg", null, "Departement Zorg", "iva-met-rp", "vlaamse-openbare-instellingen"),
         new("Vlaamse Sociale Bescherming", "VSB", Article.De, "wvg", null, "Departement Zorg", "iva-met-rp", "vlaamse-openbare-instellingen"),
 
-        new("Departement Cultuur, Jeugd en Media", "CJM", Article.Het, "cjsm", null, null, "departement", "diensten-vlaamse-regering"),
-        new("Sport Vlaanderen", null, Article.De, "cjsm", null, "Departement Cultuur, Jeugd en Media", "iva-met-rp", "vlaamse-openbare-instellingen"),
-        new("Vlaamse Regulator voor de Media", "VRM", Article.De, "cjsm", null, "Departement Cultuur, Jeugd en Media", "eva-publiekrechtelijk", "vlaamse-openbare-instellingen"),
+        new(CultuurJeugdEnMedia, "CJM", Article.Het, "cjsm", null, null, "departement", "diensten-vlaamse-regering"),
+        new("Sport Vlaanderen", null, Article.De, "cjsm", null, CultuurJeugdEnMedia, "iva-met-rp", "vlaamse-openbare-instellingen"),
+        new("Vlaamse Regulator voor de Media", "VRM", Article.De, "cjsm", null, CultuurJeugdEnMedia, "eva-publiekrechtelijk", "vlaamse-openbare-instellingen"),
         new("Vlaamse Radio- en Televisieomroeporganisatie", "VRT", Article.De, "cjsm", null, null, "vlaamse-openbare-instellingen", "vlaamse-openbare-instellingen"),
 
         new("Departement Werk en Sociale Economie", "WSE", Article.Het, "wse", null, null, "departement", "diensten-vlaamse-regering"),
@@ -184,5 +189,17 @@ public static class ReferenceCatalogue
         new("vlimpers", "Vlimpers (personeelsadministratie)"),
         new("kiosk", "KIOSK (Departement Cultuur, Jeugd en Media)"),
         new("wegwijs", "Wegwijs (vroegere identificatie)"),
+    ];
+
+    /// <summary>
+    /// The partner systems of development and tests (their tokens come from the <c>dev-token</c> command). In production
+    /// central staff register the real clients, by the client ids of their app registrations.
+    /// </summary>
+    public static IReadOnlyList<ApiClientSpec> ApiClients { get; } =
+    [
+        new("kiosk", "KIOSK (Departement Cultuur, Jeugd en Media)", CultuurJeugdEnMedia, [ApiScopes.Read, ApiScopes.WriteOrganisations]),
+        new("orafin", "Orafin (Departement Financiën en Begroting)", FinancienEnBegroting, [ApiScopes.Read, ApiScopes.WriteAssignments]),
+        new("aop-hr", "HR-systeem (Agentschap Overheidspersoneel)", Overheidspersoneel, [ApiScopes.Read, ApiScopes.WriteAssignments]),
+        new("readonly", "Alleen lezen (Digitaal Vlaanderen)", DigitaalVlaanderen, [ApiScopes.Read]),
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
 using OrganisationRegistry.Domain.Organisations;
@@ -92,6 +93,13 @@ public static class ReferenceDataSeeder
                 domain.AddSteward(steward.Id);
                 added.Add(domain.Stewards.Single(s => s.OrganisationId == steward.Id));
             }
+        }
+
+        var clients = await db.ApiClients.Select(c => c.ClientId).ToListAsync(cancellationToken);
+        foreach (var spec in ReferenceCatalogue.ApiClients.Where(s => !clients.Contains(s.ClientId)))
+        {
+            // A client is registered once; what central staff change later (scopes, organisation) stays so.
+            added.Add(new ApiClient(spec.ClientId, spec.Name, byName[spec.OrganisationName].Id, spec.Scopes));
         }
 
         var links = new LinkSource(db, byName.Values);

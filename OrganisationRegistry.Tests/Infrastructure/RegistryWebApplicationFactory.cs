@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrganisationRegistry.Admin.Api;
 using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Domain.Persistence;
 
@@ -24,6 +25,9 @@ namespace OrganisationRegistry.Tests.Infrastructure;
 public sealed class RegistryWebApplicationFactory : WebApplicationFactory<Program>
 {
     public const string TestingEnvironment = RegistrySignIn.TestingEnvironment;
+
+    /// <summary>The key of development tokens in the Testing environment.</summary>
+    public const string TestingSigningKey = "testing-only-signing-key-of-the-organisation-registry-api";
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
@@ -40,6 +44,8 @@ public sealed class RegistryWebApplicationFactory : WebApplicationFactory<Progra
         if (environment == TestingEnvironment)
         {
             _settings.TryAdd(RegistrySignInOptions.DevelopmentSignInEnabledKey, "true");
+            _settings.TryAdd(ApiOptions.DevelopmentTokensEnabledKey, "true");
+            _settings.TryAdd(ApiOptions.DevelopmentTokensSigningKeyKey, TestingSigningKey);
         }
 
         _environment = environment;
@@ -82,7 +88,11 @@ public sealed class RegistryWebApplicationFactory : WebApplicationFactory<Progra
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new Uri(address.EndsWith('/') ? address : address + "/");
+        var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+
+        // From now on CreateClient talks to Kestrel over a socket.
+        ClientOptions.BaseAddress = baseAddress;
+        return baseAddress;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -126,7 +136,7 @@ public static partial class RegistryAppClients
 {
     /// <summary>A client that keeps cookies and shows redirects instead of following them, like a browser's network tab.</summary>
     public static HttpClient CreateBrowserLikeClient(this WebApplicationFactory<Program> app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress });
 
     /// <summary>A <see cref="CreateBrowserLikeClient"/> signed in as a development persona (<c>/dev/signin/{persona}</c>).</summary>
     public static async Task<HttpClient> CreateClientSignedInAsAsync(this WebApplicationFactory<Program> app, string persona, CancellationToken cancellationToken = default)
@@ -153,6 +163,22 @@ public static partial class RegistryAppClients
         client.DefaultRequestHeaders.Add("Cookie", $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}");
         return client;
     }
+
+    /// <summary>
+    /// An HTTP client of the API acting as the registered client <paramref name="clientId"/>, with a development token
+    /// for <paramref name="scopes"/> (default: every scope of the API; the registration limits what counts). Works on
+    /// the in-memory server and, after <see cref="RegistryWebApplicationFactory.StartOnKestrel"/>, over real sockets.
+    /// </summary>
+    public static HttpClient CreateApiClient(this WebApplicationFactory<Program> app, string clientId, IEnumerable<string>? scopes = null)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = app.ClientOptions.BaseAddress });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", app.ApiToken(clientId, scopes));
+        return client;
+    }
+
+    /// <summary>A development token for <paramref name="clientId"/> (see <see cref="CreateApiClient"/>).</summary>
+    public static string ApiToken(this WebApplicationFactory<Program> app, string clientId, IEnumerable<string>? scopes = null, TimeSpan? lifetime = null) =>
+        app.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(clientId, scopes ?? OrganisationRegistry.Domain.ApiClients.ApiScopes.All, lifetime);
 
     /// <summary>Whether <paramref name="response"/> sets the app's session cookie (signs someone in).</summary>
     public static bool SetsTheSessionCookie(this HttpResponseMessage response) =>

@@ -66,11 +66,11 @@ internal static class AuditReplay
         return [.. rows.SelectMany(r => Lines(r.Key, r.Value)).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Every row of every audited table (all but the counters and the trail), as the same lines.</summary>
+    /// <summary>Every row of every audited table (<see cref="AuditChange.IsAudited"/>), as the same lines.</summary>
     public static async Task<List<string>> FromDatabaseAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
-        foreach (var type in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(AuditEntry) && t.ClrType != typeof(RegistrySequence)))
+        foreach (var type in db.Model.GetEntityTypes().Where(AuditChange.IsAudited))
         {
             var rows = await (Task<List<(string, Dictionary<string, string?>)>>)RowsOfMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, type, cancellationToken])!;
             lines.AddRange(rows.SelectMany(r => Lines(r.Item1, r.Item2)));

@@ -67,4 +67,37 @@ public sealed class StartUpGuardTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
     }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task DevelopmentTokens_OutsideDevelopmentAndTesting_FailStartUp(string environment)
+    {
+        var settings = new Dictionary<string, string?>(ProductionSignInTests.EntraSettings)
+        {
+            [Admin.Api.ApiOptions.DevelopmentTokensEnabledKey] = "true",
+            [Admin.Api.ApiOptions.DevelopmentTokensSigningKeyKey] = new string('k', 64),
+        };
+        await using var app = RegistryWebApplicationFactory.OnEmptySqliteFile(environment, settings);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.StartsWith(
+            $"Development tokens are enabled (Api:DevelopmentTokens:Enabled = true) in the '{environment}' environment.",
+            exception.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevelopmentTokens_WithoutASigningKey_FailStartUp()
+    {
+        await using var app = RegistryWebApplicationFactory.OnEmptySqliteFile(extraSettings: new Dictionary<string, string?>
+        {
+            [Admin.Api.ApiOptions.DevelopmentTokensSigningKeyKey] = "short",
+        });
+
+        var exception = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("Api:DevelopmentTokens:SigningKey is missing or shorter than 32 characters", exception.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using OrganisationRegistry.Domain.Rights;
+
+namespace OrganisationRegistry.Admin.Api;
+
+/// <summary>
+/// The EDIT API under <see cref="Prefix"/>: machine clients with bearer tokens only (never the session cookie, so no
+/// cross-site requests), rate limited per client, every error a problem (<see cref="ApiProblems"/>). Each resource maps
+/// its own endpoints (<see cref="OrganisationsApi"/>, ...) onto the group; they call the same services as the pages.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    /// <summary>Bearer tokens of registered clients with access (at least one scope).</summary>
+    public static AuthorizationPolicy ClientPolicy { get; } = new AuthorizationPolicyBuilder(ApiAuthentication.Scheme)
+        .RequireAuthenticatedUser()
+        .AddRequirements(new RegistryRightRequirement(RegistryRight.Read))
+        .Build();
+
+    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments(Prefix);
+
+    /// <summary>
+    /// For requests of the API: a fault becomes a 500 problem without details, and an answer without a body (an unknown
+    /// address, a wrong method or content type, a body that cannot be read) becomes a problem too. Call before routing
+    /// runs the endpoints, after the pages' own status code handling (whose re-execution then sees a body and stays out).
+    /// </summary>
+    public static IApplicationBuilder UseRegistryApiProblems(this IApplicationBuilder app) =>
+        app.UseWhen(IsApiRequest, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context =>
+                {
+                    var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                    var problem = exception is BadHttpRequestException bad
+                        ? ApiProblems.ForStatus(bad.StatusCode)
+                        : ApiProblems.ServerError();
+                    return ApiProblems.WriteAsync(context, problem);
+                },
+            });
+            api.UseStatusCodePages(context => ApiProblems.WriteAsync(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode)));
+        });
+
+    public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(ClientPolicy)
+            .RequireRateLimiting(ApiRateLimiting.PolicyName)
+            .AddEndpointFilter<ApiExceptionFilter>()
+            .WithRequestSizeLimit()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/me", (HttpContext context) =>
+        {
+            var user = RegistryUser.FromPrincipal(context.User);
+            return TypedResults.Ok(new ApiClientInfo(
+                user.SubjectId,
+                user.DisplayName,
+                user.OrganisationOvoCode?.Value,
+                [.. user.Roles.Order(StringComparer.Ordinal)]));
+        })
+            .WithName("GetMe")
+            .WithTags("Client")
+            .WithSummary("Wie ben ik: de client van het token, zijn organisatie en zijn rollen.");
+
+        // Any other address under the API: a 404 problem, not the pages' "not found" page.
+        api.Map("/{**path}", () => new ProblemResult(ApiProblems.ForStatus(StatusCodes.Status404NotFound)))
+            .ExcludeFromDescription();
+
+        api.MapOrganisationsApi();
+        api.MapAssignmentsApi();
+        api.MapApplicationDomainsApi();
+        api.MapChangesApi();
+        return endpoints;
+    }
+
+    /// <summary>Request bodies of the API are small JSON documents: anything larger is refused with 413.</summary>
+    private static RouteGroupBuilder WithRequestSizeLimit(this RouteGroupBuilder group) =>
+        group.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiRequestLimits.MaxBodyBytes));
+}
+
+/// <summary>The client a token stands for, as the register sees it.</summary>
+public sealed record ApiClientInfo(string ClientId, string Name, string? Organisation, IReadOnlyList<string> Roles);
+
+public static class ApiRequestLimits
+{
+    /// <summary>64 KiB: far more than any single write needs.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+}
