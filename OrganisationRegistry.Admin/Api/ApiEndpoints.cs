@@ -45,14 +45,7 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(Prefix)
-            .RequireAuthorization(ClientPolicy)
-            .RequireRateLimiting(ApiRateLimiting.PolicyName)
-            .AddEndpointFilter<ApiExceptionFilter>()
-            .WithRequestSizeLimit()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var api = endpoints.MapRegistryApiGroup();
 
         api.MapGet("/me", (HttpContext context) =>
         {
@@ -67,9 +60,8 @@ public static class ApiEndpoints
             .WithTags("Client")
             .WithSummary("Wie ben ik: de client van het token, zijn organisatie en zijn rollen.");
 
-        // Any other address under the API: a 404 problem, not the pages' "not found" page.
-        api.Map("/{**path}", () => new ProblemResult(ApiProblems.ForStatus(StatusCodes.Status404NotFound)))
-            .ExcludeFromDescription();
+        // Any other address or method under the API: a 404 (405, 415) problem, not the pages' "not found" page.
+        api.MapApiFallback();
 
         api.MapOrganisationsApi();
         api.MapAssignmentsApi();
@@ -77,6 +69,23 @@ public static class ApiEndpoints
         api.MapChangesApi();
         return endpoints;
     }
+
+    /// <summary>
+    /// The group <see cref="Prefix"/> with what all its endpoints share, without endpoints: who may call, how often,
+    /// idempotent POSTs, problems for what the services throw, the size limit, and the problems every endpoint can answer.
+    /// </summary>
+    public static RouteGroupBuilder MapRegistryApiGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup(Prefix)
+            .RequireAuthorization(ClientPolicy)
+            .RequireRateLimiting(ApiRateLimiting.PolicyName)
+            // Before (outside) the exception filter: it keeps the final answer of a POST, problems included.
+            .WithIdempotency()
+            .AddEndpointFilter<ApiExceptionFilter>()
+            .WithRequestSizeLimit()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
 
     /// <summary>Request bodies of the API are small JSON documents: anything larger is refused with 413.</summary>
     private static RouteGroupBuilder WithRequestSizeLimit(this RouteGroupBuilder group) =>
