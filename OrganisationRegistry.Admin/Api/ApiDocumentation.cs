@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Domain.ApiClients;
@@ -55,7 +57,7 @@ public static class ApiDocumentation
         return endpoints;
     }
 
-    private static Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    private static async Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var configuration = context.ApplicationServices.GetRequiredService<IConfiguration>();
         document.Info = new OpenApiInfo
@@ -103,6 +105,13 @@ public static class ApiDocumentation
             },
         };
 
+        // One problem schema for every error (what ApiProblems writes), referenced, never inlined.
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(ProblemSchema))
+        {
+            document.AddComponent(ProblemSchema, await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), cancellationToken: cancellationToken));
+        }
+
         var requirements = new List<OpenApiSecurityRequirement>
         {
             new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
@@ -113,22 +122,56 @@ public static class ApiDocumentation
             operation.Security = [.. requirements];
             foreach (var (status, response) in operation.Responses ?? [])
             {
-                if (int.TryParse(status, out var code) && code >= 400 && response is OpenApiResponse plain)
+                if (!int.TryParse(status, out var code) || response is not OpenApiResponse plain)
                 {
-                    plain.Content ??= new Dictionary<string, OpenApiMediaType>();
-                    if (!plain.Content.ContainsKey(ApiProblems.ContentType))
+                    continue;
+                }
+
+                if (string.IsNullOrEmpty(plain.Description) || plain.Description == ReasonPhrases.GetReasonPhrase(code))
+                {
+                    plain.Description = DescriptionOf(code) ?? plain.Description;
+                }
+
+                if (code >= 400)
+                {
+                    plain.Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        plain.Content.Clear();
-                        plain.Content[ApiProblems.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, document) };
-                    }
+                        [ApiProblems.ContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+                    };
+                }
+
+                if (code == StatusCodes.Status429TooManyRequests)
+                {
+                    plain.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    plain.Headers[HeaderNames.RetryAfter] = new OpenApiHeader
+                    {
+                        Description = "Na hoeveel seconden de client opnieuw mag.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    };
                 }
             }
         }
-
-        return Task.CompletedTask;
     }
 
-    private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>What a status means in this API, for responses that only carry the reason phrase.</summary>
+    private static string? DescriptionOf(int status) => status switch
+    {
+        StatusCodes.Status200OK => "Gelukt.",
+        StatusCodes.Status201Created => "Aangemaakt: `Location` wijst naar de nieuwe resource, `ETag` geeft haar versie.",
+        StatusCodes.Status204NoContent => "Gelukt, zonder inhoud.",
+        StatusCodes.Status400BadRequest => "Ongeldige aanvraag: de meldingen per veld staan in `errors`.",
+        StatusCodes.Status401Unauthorized => "Geen of geen geldig toegangstoken, of een client die niet (meer) geregistreerd is.",
+        StatusCodes.Status403Forbidden => "De client mist een recht; `right` noemt het.",
+        StatusCodes.Status404NotFound => "Niet gevonden.",
+        StatusCodes.Status409Conflict => "In strijd met een regel van het register (overlap, cyclus, dubbel, ...).",
+        StatusCodes.Status412PreconditionFailed => "Intussen gewijzigd: de `If-Match` is verouderd; `currentVersion` geeft de huidige versie.",
+        StatusCodes.Status428PreconditionRequired => "`If-Match` ontbreekt.",
+        StatusCodes.Status429TooManyRequests => "Te veel aanvragen van deze client: probeer opnieuw na `Retry-After` seconden.",
+        StatusCodes.Status500InternalServerError => "Interne fout van het register; er werd niets opgeslagen.",
+        _ => null,
+    };
+
+    private static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= new OpenApiResponses();
         var method = context.Description.HttpMethod ?? string.Empty;
@@ -137,9 +180,9 @@ public static class ApiDocumentation
         // Problems every endpoint of a kind can answer, whether or not it declared them.
         if (hasBody)
         {
-            await AddProblemAsync(operation, context, StatusCodes.Status400BadRequest, "De body is geen geldige JSON of bevat ongeldige gegevens (`errors` per veld).", cancellationToken);
-            await AddProblemAsync(operation, context, StatusCodes.Status413PayloadTooLarge, $"De body is groter dan {ApiRequestLimits.MaxBodyBytes / 1024} KiB.", cancellationToken);
-            await AddProblemAsync(operation, context, StatusCodes.Status415UnsupportedMediaType, "De body is geen `application/json`.", cancellationToken);
+            AddProblem(operation, StatusCodes.Status400BadRequest, "De body is geen geldige JSON of bevat ongeldige gegevens (`errors` per veld).");
+            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, $"De body is groter dan {ApiRequestLimits.MaxBodyBytes / 1024} KiB.");
+            AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "De body is geen `application/json`.");
         }
 
         if (HttpMethods.IsPost(method))
@@ -157,8 +200,21 @@ public static class ApiDocumentation
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyRecord.KeyMaxLength },
                 Example = JsonValue.Create("7f1d5c2e-3b4a-4f7e-9d1c-2a6b8e0f4c3d"),
             });
-            await AddProblemAsync(operation, context, StatusCodes.Status409Conflict, "In strijd met een regel, of een aanvraag met dezelfde `Idempotency-Key` is nog in behandeling.", cancellationToken);
-            await AddProblemAsync(operation, context, StatusCodes.Status422UnprocessableEntity, "De `Idempotency-Key` werd al gebruikt voor een andere aanvraag.", cancellationToken);
+            foreach (var (status, response) in operation.Responses)
+            {
+                if (status.StartsWith('2') && response is OpenApiResponse success)
+                {
+                    success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    success.Headers[Idempotency.ReplayedHeaderName] = new OpenApiHeader
+                    {
+                        Description = "`true` wanneer dit het bewaarde antwoord is van een eerdere aanvraag met dezelfde `Idempotency-Key`.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                    };
+                }
+            }
+
+            AddProblem(operation, StatusCodes.Status409Conflict, "In strijd met een regel, of een aanvraag met dezelfde `Idempotency-Key` is nog in behandeling.");
+            AddProblem(operation, StatusCodes.Status422UnprocessableEntity, "De `Idempotency-Key` werd al gebruikt voor een andere aanvraag.");
         }
 
         // Writes that change a versioned resource say which version they change.
@@ -178,14 +234,17 @@ public static class ApiDocumentation
                 });
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    private static async Task AddProblemAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, CancellationToken cancellationToken)
+    /// <summary>Adds (or describes) a problem response; its content is set by <see cref="DescribeDocumentAsync"/>.</summary>
+    private static void AddProblem(OpenApiOperation operation, int status, string description)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Responses!.TryGetValue(key, out var existing))
         {
-            if (existing is OpenApiResponse plain && string.IsNullOrEmpty(plain.Description))
+            if (existing is OpenApiResponse plain && (string.IsNullOrEmpty(plain.Description) || plain.Description == ReasonPhrases.GetReasonPhrase(status)))
             {
                 plain.Description = description;
             }
@@ -193,12 +252,7 @@ public static class ApiDocumentation
             return;
         }
 
-        var schema = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), cancellationToken: cancellationToken);
-        operation.Responses[key] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType> { [ApiProblems.ContentType] = new() { Schema = schema } },
-        };
+        operation.Responses[key] = new OpenApiResponse { Description = description };
     }
 
     private static Task DescribeSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -247,7 +301,7 @@ public static class ApiDocumentation
     /// <summary>Examples for the fields every resource shares, by their name in the JSON.</summary>
     private static string? ExampleOf(string name, string? format) => name switch
     {
-        "ovo" or "ovoCode" or "parentOvo" or "parentOvoCode" => "OVO000123",
+        "ovo" or "ovoCode" or "parentOvo" or "parentOvoCode" or "organisation" => "OVO000123",
         "kbo" or "kboNumber" => "0123456789",
         "validFrom" => "2025-01-01",
         "validTo" or "validOn" => "2025-12-31",
