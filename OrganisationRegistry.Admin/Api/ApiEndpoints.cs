@@ -23,7 +23,8 @@ public static class ApiEndpoints
 
     /// <summary>
     /// For requests of the API: a fault becomes a 500 problem without details, and an answer without a body (an unknown
-    /// address, a wrong method or content type, a body that cannot be read) becomes a problem too. Call before routing
+    /// address, a wrong method or content type, a body that cannot be read) becomes a problem too; a body announced over
+    /// the limit is refused at once (<see cref="ApiBodyLimit"/>). Call before routing
     /// runs the endpoints, after the pages' own status code handling (whose re-execution then sees a body and stays out).
     /// </summary>
     public static IApplicationBuilder UseRegistryApiProblems(this IApplicationBuilder app) =>
@@ -41,6 +42,7 @@ public static class ApiEndpoints
                 },
             });
             api.UseStatusCodePages(context => ApiProblems.WriteAsync(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode)));
+            api.UseApiBodyLimit();
         });
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder endpoints)

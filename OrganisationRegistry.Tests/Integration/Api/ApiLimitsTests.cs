@@ -61,6 +61,30 @@ public abstract class ApiLimitsTests(DatabaseFixture database) : IAsyncLifetime
         Assert.Equal(snapshot, await DatabaseSnapshot.TakeAsync(database, Ct));
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/does-not-exist", true)]
+    [InlineData("GET", "/api/v1/me", true)]
+    [InlineData("PUT", "/api/v1/me", false)]
+    public async Task BodyAnnouncedOverTheLimit_IsRefusedAtOnce_AndClosesTheConnectionCleanly(string method, string path, bool withToken)
+    {
+        var app = StartApp();
+        var client = withToken ? app.CreateApiClient("kiosk") : app.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(BodyOfSize(ApiRequestLimits.MaxBodyBytes + 5_000))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        // Before authentication and routing; and the server says it closes the connection (it will not read the body),
+        // so the client's next request goes over a new one instead of failing on a dropped one.
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        Assert.True(response.Headers.ConnectionClose);
+        using var next = await app.CreateApiClient("kiosk").GetAsync("/api/v1/me", Ct);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
     [Fact]
     public async Task BodyAtTheLimit_IsRead_AndJudgedOnItsContent()
     {
