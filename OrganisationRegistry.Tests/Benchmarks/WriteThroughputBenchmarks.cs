@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.ApiClients;
+using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Rights;
+using OrganisationRegistry.Domain.Seeding;
+using OrganisationRegistry.Tests.Infrastructure;
+
+namespace OrganisationRegistry.Tests.Benchmarks;
+
+/// <summary>
+/// Sustained write throughput of assignments (each with its audit entries) on PostgreSQL with 16 concurrent writers,
+/// run by hand (explicit), on the throwaway server of <c>REGISTRY_TEST_POSTGRES</c>:
+/// <code>
+/// bash scripts/test.sh -c Release --filter "FullyQualifiedName~WriteThroughputBenchmarks" -- xUnit.Explicit=only
+/// </code>
+/// Each write assigns one organisation to the Vlaamse Codex Overheidsfinanciën for one day (a different day per round,
+/// so writes never overlap), as the client orafin (DFB's domain expert). Prints operations per second, p50, p99 and
+/// the errors; <c>REGISTRY_BENCH_SECONDS</c> sets the measured duration (default 20 s, after a 3 s warm-up).
+/// </summary>
+public sealed class WriteThroughputBenchmarks
+{
+    public const int Writers = 16;
+    private const int Organisations = 5_000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static TimeSpan Duration => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("REGISTRY_BENCH_SECONDS") ?? "20", CultureInfo.InvariantCulture));
+
+    [Fact(Explicit = true)]
+    public async Task Assignments_ThroughTheService_16Writers()
+    {
+        await using var database = new PostgreSqlDatabaseFixture();
+        await database.InitializeAsync();
+        var (user, targets) = await PrepareAsync(database);
+        var service = database.Services.GetRequiredService<AssignmentService>();
+
+        var result = await RunAsync(targets, (ovo, day) => service.AssignAsync(
+            user,
+            new AssignToDomain(ovo, ReferenceCatalogue.Vco, "dab", day, day),
+            Ct));
+
+        Report("service (no HTTP)", result);
+        Assert.Empty(result.Errors);
+    }
+
+    /// <summary>Seeds the reference data and <see cref="Organisations"/> organisations; returns orafin and the organisations to assign.</summary>
+    internal static async Task<(RegistryUser Orafin, IReadOnlyList<string> Targets)> PrepareAsync(DatabaseFixture database)
+    {
+        await database.Services.GetRequiredService<RegistrySeeder>().SeedAsync(new SeedOptions(Organisations, RandomSeed: 7), cancellationToken: Ct);
+        var user = await database.Services.GetRequiredService<ApiClientDirectory>().FindUserAsync("orafin", ApiScopes.All, Ct)
+            ?? throw new InvalidOperationException("orafin is not seeded.");
+        await using var db = await database.Contexts.CreateDbContextAsync(Ct);
+        var targets = await db.Organisations.OrderBy(o => o.OvoCode).Select(o => o.OvoCode).ToListAsync(Ct);
+        return (user, [.. targets.Select(t => t.Value)]);
+    }
+
+    /// <summary>
+    /// <see cref="Writers"/> loops call <paramref name="write"/> for (organisation, day) until the time is up: organisation
+    /// i in round r gets day r, so no two writes overlap. Latencies of the measured period only.
+    /// </summary>
+    internal static async Task<ThroughputResult> RunAsync(IReadOnlyList<string> targets, Func<string, DateOnly, Task> write)
+    {
+        var next = -1L;
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentQueue<string>();
+        var warmUp = TimeSpan.FromSeconds(3);
+        var clock = Stopwatch.StartNew();
+        var end = warmUp + Duration;
+        var measuredOps = 0L;
+
+        async Task Loop()
+        {
+            while (clock.Elapsed < end)
+            {
+                var n = Interlocked.Increment(ref next);
+                var ovo = targets[(int)(n % targets.Count)];
+                var day = new DateOnly(1900, 1, 1).AddDays((int)(n / targets.Count));
+                var started = clock.Elapsed;
+                try
+                {
+                    await write(ovo, day);
+                    if (started >= warmUp)
+                    {
+                        latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+                        Interlocked.Increment(ref measuredOps);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    errors.Enqueue($"{exception.GetType().Name}: {exception.Message}");
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(Loop, Ct)));
+        var sorted = latencies.Order().ToList();
+        return new ThroughputResult(
+            measuredOps / Duration.TotalSeconds,
+            Percentile(sorted, 0.50),
+            Percentile(sorted, 0.99),
+            sorted.Count == 0 ? 0 : sorted[^1],
+            measuredOps,
+            [.. errors]);
+    }
+
+    internal static void Report(string label, ThroughputResult result)
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: {Writers} writers, {result.OpsPerSecond:N0} writes/s, p50 {result.P50:N1} ms, p99 {result.P99:N1} ms, max {result.Max:N1} ms, {result.Operations:N0} writes, {result.Errors.Count} errors");
+        output.WriteLine(line);
+        Console.WriteLine(line);
+        foreach (var error in result.Errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
+        {
+            output.WriteLine($"  {error.Count()} x {error.Key}");
+            Console.WriteLine($"  {error.Count()} x {error.Key}");
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+internal sealed record ThroughputResult(double OpsPerSecond, double P50, double P99, double Max, long Operations, IReadOnlyList<string> Errors);
