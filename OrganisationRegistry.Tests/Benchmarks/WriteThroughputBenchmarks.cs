@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.ApiClients;
@@ -18,8 +20,10 @@ namespace OrganisationRegistry.Tests.Benchmarks;
 /// bash scripts/test.sh -c Release --filter "FullyQualifiedName~WriteThroughputBenchmarks" -- xUnit.Explicit=only
 /// </code>
 /// Each write assigns one organisation to the Vlaamse Codex Overheidsfinanciën for one day (a different day per round,
-/// so writes never overlap), as the client orafin (DFB's domain expert). Prints operations per second, p50, p99 and
-/// the errors; <c>REGISTRY_BENCH_SECONDS</c> sets the measured duration (default 20 s, after a 3 s warm-up).
+/// so writes never overlap), as the client orafin (DFB's domain expert): first straight through
+/// <see cref="AssignmentService"/>, then through <c>POST /api/v1/organisations/{ovo}/assignments</c> on Kestrel (the load
+/// generator runs in the same process, on the same cores). Prints operations per second, p50, p99, the errors and the
+/// ratio; <c>REGISTRY_BENCH_SECONDS</c> sets each measured period (default 20 s, after a 3 s warm-up).
 /// </summary>
 public sealed class WriteThroughputBenchmarks
 {
@@ -30,21 +34,45 @@ public sealed class WriteThroughputBenchmarks
 
     private static TimeSpan Duration => TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("REGISTRY_BENCH_SECONDS") ?? "20", CultureInfo.InvariantCulture));
 
+    /// <summary>The same writes through the services, then through the API over HTTP (Kestrel on 127.0.0.1), and their ratio.</summary>
     [Fact(Explicit = true)]
-    public async Task Assignments_ThroughTheService_16Writers()
+    public async Task Assignments_16Writers_ServiceAndApi()
     {
         await using var database = new PostgreSqlDatabaseFixture();
         await database.InitializeAsync();
         var (user, targets) = await PrepareAsync(database);
         var service = database.Services.GetRequiredService<AssignmentService>();
 
-        var result = await RunAsync(targets, (ovo, day) => service.AssignAsync(
+        var direct = await RunAsync(targets, new DateOnly(1900, 1, 1), (ovo, day) => service.AssignAsync(
             user,
             new AssignToDomain(ovo, ReferenceCatalogue.Vco, "dab", day, day),
             Ct));
+        Report("service (no HTTP)", direct);
 
-        Report("service (no HTTP)", result);
-        Assert.Empty(result.Errors);
+        await using var app = RegistryWebApplicationFactory.On(database, extraSettings: new Dictionary<string, string?>
+        {
+            ["Api:RateLimit:PermitsPerSecond"] = "1000000",
+            ["Api:RateLimit:Burst"] = "1000000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        app.StartOnKestrel();
+        var client = app.CreateApiClient("orafin");
+        var api = await RunAsync(targets, new DateOnly(1950, 1, 1), async (ovo, day) =>
+        {
+            using var response = await client.PostAsJsonAsync(
+                $"/api/v1/organisations/{ovo}/assignments",
+                new { domain = ReferenceCatalogue.Vco, category = "dab", validFrom = day, validTo = day },
+                Ct);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+            }
+        });
+        Report("API (HTTP, bearer token, JSON)", api);
+        Report(string.Create(CultureInfo.InvariantCulture, $"ratio API / service: {api.OpsPerSecond / direct.OpsPerSecond:P0} of the throughput"));
+
+        Assert.Empty(direct.Errors);
+        Assert.Empty(api.Errors);
     }
 
     /// <summary>Seeds the reference data and <see cref="Organisations"/> organisations; returns orafin and the organisations to assign.</summary>
@@ -62,7 +90,7 @@ public sealed class WriteThroughputBenchmarks
     /// <see cref="Writers"/> loops call <paramref name="write"/> for (organisation, day) until the time is up: organisation
     /// i in round r gets day r, so no two writes overlap. Latencies of the measured period only.
     /// </summary>
-    internal static async Task<ThroughputResult> RunAsync(IReadOnlyList<string> targets, Func<string, DateOnly, Task> write)
+    internal static async Task<ThroughputResult> RunAsync(IReadOnlyList<string> targets, DateOnly firstDay, Func<string, DateOnly, Task> write)
     {
         var next = -1L;
         var latencies = new ConcurrentBag<double>();
@@ -78,7 +106,7 @@ public sealed class WriteThroughputBenchmarks
             {
                 var n = Interlocked.Increment(ref next);
                 var ovo = targets[(int)(n % targets.Count)];
-                var day = new DateOnly(1900, 1, 1).AddDays((int)(n / targets.Count));
+                var day = firstDay.AddDays((int)(n / targets.Count));
                 var started = clock.Elapsed;
                 try
                 {
@@ -109,17 +137,19 @@ public sealed class WriteThroughputBenchmarks
 
     internal static void Report(string label, ThroughputResult result)
     {
-        var output = TestContext.Current.TestOutputHelper!;
-        var line = string.Create(
+        Report(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label}: {Writers} writers, {result.OpsPerSecond:N0} writes/s, p50 {result.P50:N1} ms, p99 {result.P99:N1} ms, max {result.Max:N1} ms, {result.Operations:N0} writes, {result.Errors.Count} errors");
-        output.WriteLine(line);
-        Console.WriteLine(line);
+            $"{label}: {Writers} writers, {result.OpsPerSecond:N0} writes/s, p50 {result.P50:N1} ms, p99 {result.P99:N1} ms, max {result.Max:N1} ms, {result.Operations:N0} writes, {result.Errors.Count} errors"));
         foreach (var error in result.Errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
         {
-            output.WriteLine($"  {error.Count()} x {error.Key}");
-            Console.WriteLine($"  {error.Count()} x {error.Key}");
+            Report($"  {error.Count()} x {error.Key}");
         }
+    }
+
+    private static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper!.WriteLine(line);
+        Console.WriteLine(line);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
