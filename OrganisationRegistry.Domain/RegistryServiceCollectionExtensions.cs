@@ -22,6 +22,7 @@ public static class RegistryServiceCollectionExtensions
         // Read services are scoped so that they can later depend on the current user of the circuit or request.
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<ApplicationDomainQueries>();
+        services.AddScoped<Auditing.ChangeFeedQueries>();
 
         // Rights: one definition of each right, also as ASP.NET Core policies.
         services.AddRegistryAuthorization();
