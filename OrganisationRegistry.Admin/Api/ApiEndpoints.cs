@@ -67,8 +67,9 @@ public static class ApiEndpoints
             .WithTags("Client")
             .WithSummary("Wie ben ik: de client van het token, zijn organisatie en zijn rollen.");
 
-        // Any other address under the API: a 404 problem, not the pages' "not found" page.
-        api.Map("/{**path}", () => new ProblemResult(ApiProblems.ForStatus(StatusCodes.Status404NotFound)))
+        // Any other request under the API: a problem, not the pages' "not found" page. Routing also lands here when an
+        // address exists but not for this method (405) or this content type (415), so the answer says which.
+        api.Map("/{**path}", (HttpContext context, EndpointDataSource endpoints) => ApiFallback.Answer(context, endpoints))
             .ExcludeFromDescription();
 
         api.MapOrganisationsApi();
