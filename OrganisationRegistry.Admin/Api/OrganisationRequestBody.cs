@@ -72,14 +72,25 @@ internal sealed class OrganisationRequestBody
             var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var name = property.Name;
-                if (values.ContainsKey(name))
+                if (!TryGetText(property, out var name))
+                {
+                    return (null, BadBody("De body bevat een veldnaam met ongeldige tekens."));
+                }
+
+                if (values.ContainsKey(name) || errors.ContainsKey(name))
                 {
                     Add(errors, name, "Dit veld komt meer dan eens voor.");
                 }
                 else if (fields.Contains(name))
                 {
-                    values[name] = property.Value.Clone();
+                    if (property.Value.ValueKind == JsonValueKind.String && !TryGetText(property.Value, out _))
+                    {
+                        Add(errors, name, "De tekst bevat ongeldige tekens (stuurtekens of een losse surrogaat).");
+                    }
+                    else
+                    {
+                        values[name] = property.Value.Clone();
+                    }
                 }
                 else if (refused is not null && refused.TryGetValue(name, out var message))
                 {
@@ -179,6 +190,28 @@ internal sealed class OrganisationRequestBody
     /// <summary>Adds an error of the request (a field the body must have, a value that cannot be).</summary>
     public void Refuse(string field, string message) => Add(_errors, field, message);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is text the register can store: no control characters other than tab and line
+    /// breaks (PostgreSQL refuses U+0000 outright) and no lone surrogates.
+    /// </summary>
+    public static bool IsCleanText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A date of the API (<c>yyyy-MM-dd</c>, nothing else).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
@@ -196,6 +229,38 @@ internal sealed class OrganisationRequestBody
             && (StringSegment.IsNullOrEmpty(charset) || StringSegment.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The text of a string value or a property name, when it is valid UTF-16 and <see cref="IsCleanText"/>.</summary>
+    private static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") cannot become a .NET string.
+            text = string.Empty;
+            return false;
+        }
+
+        return IsCleanText(text);
+    }
+
+    private static bool TryGetText(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        return IsCleanText(name);
+    }
+
     private static ProblemResult BadBody(string detail) =>
         new(ApiProblems.Create(StatusCodes.Status400BadRequest, "bad-request", "Ongeldige aanvraag", detail));
 
@@ -211,7 +276,7 @@ internal sealed class OrganisationRequestBody
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"'{Truncate(value.GetString() ?? string.Empty)}'",
+        JsonValueKind.String => $"'{Truncate(value.GetString() ?? string.Empty)}'", // checked by TryGetText when read
         JsonValueKind.Number => "een getal",
         JsonValueKind.True or JsonValueKind.False => "true/false",
         JsonValueKind.Object => "een object",
@@ -241,9 +306,18 @@ internal sealed class OrganisationListQuery
     /// <summary>400 with the wrong parameters, or <c>null</c>.</summary>
     public ProblemResult? Problem => _errors.Count == 0 ? null : new ProblemResult(ApiProblems.Validation(_errors));
 
-    public static OrganisationListQuery Read(string? page, string? pageSize, string? validOn)
+    /// <param name="texts">Free text parameters by name (<c>q</c>, <c>domain</c>): they must be text the register can compare.</param>
+    public static OrganisationListQuery Read(string? page, string? pageSize, string? validOn, params (string Name, string? Value)[] texts)
     {
         var query = new OrganisationListQuery();
+        foreach (var (name, value) in texts)
+        {
+            if (value is not null && !OrganisationRequestBody.IsCleanText(value))
+            {
+                query._errors[name] = ["De tekst bevat ongeldige tekens (stuurtekens)."];
+            }
+        }
+
         if (page is not null)
         {
             if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
@@ -280,8 +354,17 @@ internal sealed class OrganisationListQuery
             }
         }
 
+        // Page and size together must stay addressable: (page - 1) * pageSize rows are skipped.
+        if (!query._errors.ContainsKey("page") && (long)(query.Page - 1) * query.PageSize > MaxSkipped)
+        {
+            query._errors["page"] = [$"Verwacht een paginanummer tot {(MaxSkipped / query.PageSize) + 1} bij deze paginagrootte."];
+        }
+
         return query;
     }
+
+    /// <summary>How many rows a page may skip: far beyond any list of the register, and clear of integer overflow.</summary>
+    private const int MaxSkipped = 100_000_000;
 }
 
 internal static class OrganisationRequestBodyDocumentation

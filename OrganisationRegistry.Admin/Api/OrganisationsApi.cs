@@ -135,7 +135,7 @@ public static class OrganisationsApi
         [FromQuery] string? pageSize,
         CancellationToken cancellationToken)
     {
-        var query = OrganisationListQuery.Read(page, pageSize, validOn);
+        var query = OrganisationListQuery.Read(page, pageSize, validOn, (nameof(q), q), (nameof(domain), domain));
         if (query.Problem is { } problem)
         {
             return problem;

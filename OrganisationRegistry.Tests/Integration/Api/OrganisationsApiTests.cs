@@ -74,6 +74,9 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     [InlineData("validOn=31/12/2024", "validOn")]
     [InlineData("validOn=2024-02-30", "validOn")]
     [InlineData("page=1&page=2", "page")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("q=cultuur%00", "q")]
+    [InlineData("domain=%00", "domain")]
     public async Task Search_WithAWrongParameter_IsAProblemNamingIt(string query, string field)
     {
         using var response = await GetAsync(Client("readonly"), $"/api/v1/organisations?{query}");
@@ -254,6 +257,39 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
         using var response = await PostJsonAsync(Client("kiosk"), "/api/v1/organisations", body);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal(snapshot, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "Kunsten\u0000punt" }""", "name")]
+    [InlineData("""{ "name": "Kunstenpunt", "shortName": "K\ud800P" }""", "shortName")]
+    [InlineData("""{ "name": "Kunstenpunt", "description": "bel \u0007" }""", "description")]
+    [InlineData("""{ "name": "Kunstenpunt", "validFrom": "2025-01-01\u0000" }""", "validFrom")]
+    public async Task Create_WithTextTheRegisterCannotStore_IsAValidationProblemNamingTheField(string body, string field)
+    {
+        var snapshot = await SnapshotAsync();
+
+        using var response = await PostJsonAsync(Client("kiosk"), "/api/v1/organisations", body);
+
+        await AssertValidationProblemAsync(response, field);
+        Assert.Equal(snapshot, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Create_WithBrokenUtf8_DeepNestingOrABrokenFieldName_IsAProblem()
+    {
+        var client = Client("kiosk");
+        var snapshot = await SnapshotAsync();
+        using var brokenUtf8 = new ByteArrayContent([.. "{ \"name\": \""u8, 0xFF, 0xFE, .. "\" }"u8]);
+        brokenUtf8.Headers.ContentType = new("application/json");
+
+        using var notUtf8 = await client.PostAsync("/api/v1/organisations", brokenUtf8, Ct);
+        using var deep = await PostJsonAsync(client, "/api/v1/organisations", $$"""{ "name": "A", "description": {{new string('[', 100)}}{{new string(']', 100)}} }""");
+        using var brokenName = await PostJsonAsync(client, "/api/v1/organisations", """{ "\udc00name": "A" }""");
+
+        await AssertValidationProblemAsync(notUtf8, "name");
+        await AssertProblemAsync(deep, HttpStatusCode.BadRequest, "bad-request");
+        await AssertProblemAsync(brokenName, HttpStatusCode.BadRequest, "bad-request");
         Assert.Equal(snapshot, await SnapshotAsync());
     }
 
