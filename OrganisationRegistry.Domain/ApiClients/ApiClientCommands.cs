@@ -42,7 +42,7 @@ public sealed class RegisterApiClientValidator : AbstractValidator<RegisterApiCl
     public RegisterApiClientValidator()
     {
         // ASCII only: the column is not Unicode, and identity providers issue client ids in this alphabet (GUIDs, URIs).
-        RuleFor(c => c.ClientId).Required("De client-id")
+        RuleFor(c => c.ClientId).Cascade(CascadeMode.Stop).Required("De client-id")
             .MaxLength(ApiClient.ClientIdMaxLength, "De client-id")
             .Matches("^[A-Za-z0-9._:-]+$")
             .WithMessage("De client-id bestaat uit letters, cijfers en de tekens - _ . : (zonder spaties), bv. 3f1c9a52-7d4e-4b8a-9c2f-1e5d6a7b8c90 of kiosk.");
