@@ -22,7 +22,9 @@ public sealed class ApiClientService(RegistryWriter writer)
             var clientId = command.ClientId.Trim();
 
             // Compared without case: SQL Server's unique index would, and "Kiosk" beside "kiosk" only confuses people.
+            // The lock makes two registrations of the same id wait for each other, so the second one sees the first.
             var lowered = clientId.ToLowerInvariant();
+            await write.LockAsync(RegistryLock.Value("api-client", lowered));
             var existing = await db.ApiClients.Where(c => c.ClientId.ToLower() == lowered).Select(c => c.ClientId).FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
             {

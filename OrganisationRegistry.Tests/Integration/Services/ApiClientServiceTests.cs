@@ -132,6 +132,31 @@ public abstract class ApiClientServiceTests(DatabaseFixture database) : ServiceT
     }
 
     [Fact]
+    public async Task Register_OneClientIdSeveralTimesAtOnce_InAnyCase_StoresItOnce_AndTheOthersAreDuplicates()
+    {
+        string[] spellings = ["partner", "Partner", "PARTNER", "partner", "pArtner", "partneR"];
+
+        var outcomes = await Task.WhenAll(spellings.Select(clientId => Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await Clients.RegisterAsync(World.CentralAdmin, new RegisterApiClient(clientId, "Partner", World.Aop.OvoCode.Value, [ApiScopes.Read]), Ct);
+                    return null;
+                }
+                catch (DomainRuleException rule)
+                {
+                    return rule.Code;
+                }
+            },
+            Ct)));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<string>(), code => Assert.Equal(RuleCodes.Duplicate, code));
+        Assert.Single(await Queries.ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Register_ForAnOrganisationThatDoesNotExist_IsRefused_AndChangesNothing()
     {
         var snapshot = await SnapshotAsync();
