@@ -23,6 +23,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<ApplicationDomainQueries>();
         services.AddScoped<Auditing.ChangeFeedQueries>();
+        services.AddScoped<ApiClientQueries>();
 
         // Rights: one definition of each right, also as ASP.NET Core policies.
         services.AddRegistryAuthorization();
@@ -36,6 +37,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<ApplicationDomainService>();
         services.AddSingleton<UserGrantService>();
         services.AddSingleton<ApiClientDirectory>();
+        services.AddSingleton<ApiClientService>();
         return services;
     }
 }

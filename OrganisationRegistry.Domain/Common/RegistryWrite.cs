@@ -214,6 +214,7 @@ internal sealed class RegistryWrite
         nameof(ApplicationDomain) => "Dit toepassingsgebied",
         nameof(DomainCategory) => "Deze categorie",
         nameof(UserGrant) => "Dit recht",
+        nameof(ApiClients.ApiClient) => "Deze API-client",
         _ => "Deze gegevens",
     };
 
