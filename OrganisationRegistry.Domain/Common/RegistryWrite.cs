@@ -68,24 +68,33 @@ internal sealed class RegistryWrite
             .Select(g => g.All(l => l.Shared) ? g.First() : g.First(l => !l.Shared))
             .OrderBy(l => l.Name, StringComparer.Ordinal)
             .ToList();
-        foreach (var item in ordered)
+        if (ordered.Count == 0)
         {
-            switch (Db)
-            {
-                case PostgreSqlRegistryDbContext:
-                    await Db.Database.ExecuteSqlRawAsync(
-                        item.Shared ? "SELECT pg_advisory_xact_lock_shared(hashtextextended({0}, 0))" : "SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                        [item.Name]);
-                    break;
-                case SqlServerRegistryDbContext:
-                    await Db.Database.ExecuteSqlRawAsync(
-                        "EXEC sp_getapplock @Resource = {0}, @LockMode = {1}, @LockOwner = 'Transaction', @LockTimeout = 10000",
-                        [item.Name, item.Shared ? "Shared" : "Exclusive"]);
-                    break;
-                default:
-                    break;
-            }
+            return;
         }
+
+        // All in one statement (one round trip), taken left to right in name order. The SQL text holds only function
+        // names and placeholders; the names travel as parameters.
+        var names = ordered.Select(l => (object)l.Name).ToArray();
+#pragma warning disable EF1003
+        switch (Db)
+        {
+            case PostgreSqlRegistryDbContext:
+                await Db.Database.ExecuteSqlRawAsync(
+                    "SELECT " + string.Join(", ", ordered.Select((l, i) =>
+                        $"{(l.Shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")}(hashtextextended({{{i}}}, 0))")),
+                    names);
+                break;
+            case SqlServerRegistryDbContext:
+                await Db.Database.ExecuteSqlRawAsync(
+                    string.Join("; ", ordered.Select((l, i) =>
+                        $"EXEC sp_getapplock @Resource = {{{i}}}, @LockMode = '{(l.Shared ? "Shared" : "Exclusive")}', @LockOwner = 'Transaction', @LockTimeout = 10000")),
+                    names);
+                break;
+            default:
+                break;
+        }
+#pragma warning restore EF1003
     }
 
     private static async Task<T> AttemptAsync<T>(
