@@ -27,7 +27,8 @@ namespace OrganisationRegistry.Tests.Benchmarks;
 /// </summary>
 public sealed class WriteThroughputBenchmarks
 {
-    public const int Writers = 16;
+    /// <summary>Concurrent writers: 16, or <c>REGISTRY_BENCH_WRITERS</c>.</summary>
+    public static readonly int Writers = int.Parse(Environment.GetEnvironmentVariable("REGISTRY_BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
     private const int Organisations = 5_000;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -42,6 +43,7 @@ public sealed class WriteThroughputBenchmarks
         await database.InitializeAsync();
         var (user, targets) = await PrepareAsync(database);
         var service = database.Services.GetRequiredService<AssignmentService>();
+        await ReportMachineBaselineAsync(database.ConnectionString);
 
         var direct = await RunAsync(targets, new DateOnly(1900, 1, 1), (ovo, day) => service.AssignAsync(
             user,
@@ -75,6 +77,30 @@ public sealed class WriteThroughputBenchmarks
         Assert.Empty(api.Errors);
     }
 
+    /// <summary>
+    /// What one bare round trip to PostgreSQL costs this machine (Npgsql, <c>SELECT 1</c>, one connection): the floor
+    /// under every figure above, since a write makes about ten round trips.
+    /// </summary>
+    private static async Task ReportMachineBaselineAsync(string connectionString)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        const int RoundTrips = 2_000;
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < RoundTrips; i++)
+        {
+            await using var command = source.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(Ct);
+        }
+
+        process.Refresh();
+        Report(string.Create(
+            CultureInfo.InvariantCulture,
+            $"machine baseline: one bare PostgreSQL round trip (Npgsql, SELECT 1) takes {clock.Elapsed.TotalMilliseconds / RoundTrips:N3} ms, {(process.TotalProcessorTime - cpu).TotalMilliseconds / RoundTrips:N3} ms app CPU; {Environment.ProcessorCount} cores"));
+    }
+
     /// <summary>Seeds the reference data and <see cref="Organisations"/> organisations; returns orafin and the organisations to assign.</summary>
     internal static async Task<(RegistryUser Orafin, IReadOnlyList<string> Targets)> PrepareAsync(DatabaseFixture database)
     {
@@ -99,6 +125,8 @@ public sealed class WriteThroughputBenchmarks
         var clock = Stopwatch.StartNew();
         var end = warmUp + Duration;
         var measuredOps = 0L;
+        var process = Process.GetCurrentProcess();
+        TimeSpan? cpuAtStart = null;
 
         async Task Loop()
         {
@@ -108,6 +136,15 @@ public sealed class WriteThroughputBenchmarks
                 var ovo = targets[(int)(n % targets.Count)];
                 var day = firstDay.AddDays((int)(n / targets.Count));
                 var started = clock.Elapsed;
+                if (started >= warmUp && cpuAtStart is null)
+                {
+                    lock (latencies)
+                    {
+                        process.Refresh();
+                        cpuAtStart ??= process.TotalProcessorTime;
+                    }
+                }
+
                 try
                 {
                     await write(ovo, day);
@@ -125,6 +162,8 @@ public sealed class WriteThroughputBenchmarks
         }
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(Loop, Ct)));
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - (cpuAtStart ?? TimeSpan.Zero);
         var sorted = latencies.Order().ToList();
         return new ThroughputResult(
             measuredOps / Duration.TotalSeconds,
@@ -132,6 +171,7 @@ public sealed class WriteThroughputBenchmarks
             Percentile(sorted, 0.99),
             sorted.Count == 0 ? 0 : sorted[^1],
             measuredOps,
+            measuredOps == 0 ? 0 : cpu.TotalMilliseconds / measuredOps,
             [.. errors]);
     }
 
@@ -139,7 +179,7 @@ public sealed class WriteThroughputBenchmarks
     {
         Report(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label}: {Writers} writers, {result.OpsPerSecond:N0} writes/s, p50 {result.P50:N1} ms, p99 {result.P99:N1} ms, max {result.Max:N1} ms, {result.Operations:N0} writes, {result.Errors.Count} errors"));
+            $"{label}: {Writers} writers, {result.OpsPerSecond:N0} writes/s, p50 {result.P50:N1} ms, p99 {result.P99:N1} ms, max {result.Max:N1} ms, {result.Operations:N0} writes, {result.Errors.Count} errors, app CPU {result.AppCpuMillisecondsPerWrite:N2} ms/write (PostgreSQL not included)"));
         foreach (var error in result.Errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
         {
             Report($"  {error.Count()} x {error.Key}");
@@ -156,4 +196,4 @@ public sealed class WriteThroughputBenchmarks
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
-internal sealed record ThroughputResult(double OpsPerSecond, double P50, double P99, double Max, long Operations, IReadOnlyList<string> Errors);
+internal sealed record ThroughputResult(double OpsPerSecond, double P50, double P99, double Max, long Operations, double AppCpuMillisecondsPerWrite, IReadOnlyList<string> Errors);
