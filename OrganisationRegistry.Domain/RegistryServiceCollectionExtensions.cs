@@ -22,6 +22,8 @@ public static class RegistryServiceCollectionExtensions
         // Read services are scoped so that they can later depend on the current user of the circuit or request.
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<ApplicationDomainQueries>();
+        services.AddScoped<Auditing.ChangeFeedQueries>();
+        services.AddScoped<ApiClientQueries>();
 
         // Rights: one definition of each right, also as ASP.NET Core policies.
         services.AddRegistryAuthorization();
@@ -35,6 +37,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<ApplicationDomainService>();
         services.AddSingleton<UserGrantService>();
         services.AddSingleton<ApiClientDirectory>();
+        services.AddSingleton<ApiClientService>();
         return services;
     }
 }

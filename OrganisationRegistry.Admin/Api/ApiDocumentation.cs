@@ -36,7 +36,6 @@ public static class ApiDocumentation
             options.ShouldInclude = description =>
                 description.RelativePath is { } path && path.StartsWith(ApiEndpoints.Prefix.TrimStart('/') + "/", StringComparison.OrdinalIgnoreCase);
             options.AddSchemaTransformer(DescribeSchemaAsync);
-            options.AddOperationTransformer(DescribeOperationAsync);
             options.AddDocumentTransformer(DescribeDocumentAsync);
         });
 
@@ -117,8 +116,9 @@ public static class ApiDocumentation
             new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
             new() { [new OpenApiSecuritySchemeReference(EntraIdScheme, document)] = [] },
         };
-        foreach (var operation in document.Paths.Values.SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        foreach (var (method, operation) in document.Paths.Values.SelectMany(path => path.Operations ?? []))
         {
+            DescribeOperation(operation, method.Method);
             operation.Security = [.. requirements];
             foreach (var (status, response) in operation.Responses ?? [])
             {
@@ -171,23 +171,23 @@ public static class ApiDocumentation
         _ => null,
     };
 
-    private static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an operation shares with the others of its kind, whether or not its endpoint declared it. Run on the whole
+    /// document, after the endpoints' own transformers (some describe their request body themselves).
+    /// </summary>
+    private static void DescribeOperation(OpenApiOperation operation, string method)
     {
         operation.Responses ??= new OpenApiResponses();
-        var method = context.Description.HttpMethod ?? string.Empty;
-        var hasBody = context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
-
-        // Problems every endpoint of a kind can answer, whether or not it declared them.
-        if (hasBody)
+        if (operation.RequestBody is not null)
         {
             AddProblem(operation, StatusCodes.Status400BadRequest, "De body is geen geldige JSON of bevat ongeldige gegevens (`errors` per veld).");
             AddProblem(operation, StatusCodes.Status413PayloadTooLarge, $"De body is groter dan {ApiRequestLimits.MaxBodyBytes / 1024} KiB.");
             AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "De body is geen `application/json`.");
         }
 
-        if (HttpMethods.IsPost(method))
+        operation.Parameters ??= [];
+        if (HttpMethods.IsPost(method) && !operation.Parameters.Any(p => p.Name == Idempotency.HeaderName))
         {
-            operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = Idempotency.HeaderName,
@@ -220,7 +220,6 @@ public static class ApiDocumentation
         // Writes that change a versioned resource say which version they change.
         if (operation.Responses.ContainsKey("428") || operation.Responses.ContainsKey("412"))
         {
-            operation.Parameters ??= [];
             if (!operation.Parameters.Any(p => string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase) && p.In == ParameterLocation.Header))
             {
                 operation.Parameters.Add(new OpenApiParameter
@@ -234,8 +233,6 @@ public static class ApiDocumentation
                 });
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Adds (or describes) a problem response; its content is set by <see cref="DescribeDocumentAsync"/>.</summary>

@@ -62,7 +62,8 @@ public static class ApiEndpoints
             .WithTags("Client")
             .WithSummary("Wie ben ik: de client van het token, zijn organisatie en zijn rollen.");
 
-        // Any other address or method under the API: a 404 (405, 415) problem, not the pages' "not found" page.
+        // Any other request under the API: a problem, not the pages' "not found" page. Routing also lands here when an
+        // address exists but not for this method (405) or this content type (415), so the answer says which.
         api.MapApiFallback();
 
         api.MapOrganisationsApi();

@@ -15,6 +15,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         {
             RegistryAuthorization.EnsureMayAdministerRegister(user, "toepassingsgebieden aanmaken");
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Domain(command.Code, shared: false));
             if (await db.ApplicationDomains.AnyAsync(d => d.Code == command.Code, cancellationToken))
             {
                 throw new DomainRuleException(RuleCodes.Duplicate, $"Er bestaat al een toepassingsgebied met code '{command.Code}'.");
@@ -30,6 +31,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         writer.WriteAsync(user, command, async write =>
         {
             RegistryAuthorization.EnsureMayAdministerRegister(user, "toepassingsgebieden wijzigen");
+            await write.LockAsync(RegistryLock.Domain(command.Code, shared: false));
             var domain = await write.Db.ApplicationDomains.DomainAsync(command.Code, cancellationToken);
             write.ExpectVersion(domain, command.ExpectedVersion);
             domain.Update(command.Name.Trim(), command.Article, Trimmed(command.Description), Trimmed(command.LegalReference));
@@ -41,6 +43,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false));
             var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
             await authorization.EnsureMayManageCategoriesAsync(db, user, domain, cancellationToken);
             var category = domain.AddCategory(command.Code, command.Name.Trim(), command.SortOrder);
@@ -52,6 +55,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false));
             var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
             await authorization.EnsureMayManageCategoriesAsync(db, user, domain, cancellationToken);
             var category = domain.CategoryByCode(command.CategoryCode);
@@ -72,6 +76,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         {
             RegistryAuthorization.EnsureMayAdministerRegister(user, "de beheerders van toepassingsgebieden aanduiden");
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false));
             var domain = await db.ApplicationDomains.Include(d => d.Stewards).DomainAsync(command.DomainCode, cancellationToken);
             var organisation = await db.Organisations.OrganisationAsync(command.OvoCode, cancellationToken);
             if (add)

@@ -18,6 +18,7 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync(AssignmentLocks(command.DomainCode, command.OvoCode, command.ParentOvoCode));
             var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
             await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
             var organisation = await WithAssignmentsIn(db, domain.Id).OrganisationAsync(command.OvoCode, cancellationToken);
@@ -33,7 +34,8 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
     public Task<Saved> ChangeAsync(RegistryUser user, ChangeAssignment command, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(user, command, async write =>
         {
-            var (domain, organisation, assignment) = await LoadForEditAsync(write, user, command.AssignmentId, command.ExpectedVersion, correcting: false, cancellationToken);
+            var (domain, organisation, assignment) = await LoadForEditAsync(
+                write, user, command.AssignmentId, command.ExpectedVersion, correcting: false, cancellationToken, newParentOvoCode: command.ParentOvoCode);
             var parent = await ParentAsync(write.Db, command.ParentOvoCode, cancellationToken);
             var hierarchy = await HierarchyAboveAsync(write.Db, domain.Id, parent, cancellationToken);
 
@@ -76,6 +78,8 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
     public Task<BulkAssignmentReport> ApplyBulkAsync(RegistryUser user, BulkAssignToDomain command, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(user, command, async write =>
         {
+            // Many organisations of one domain at once: the whole domain, so the batch is checked against a still picture.
+            await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false), RegistryLock.DomainHierarchy(command.DomainCode));
             var rows = await EvaluateBulkAsync(write.Db, user, command, cancellationToken);
             if (rows.Any(r => !r.IsOk))
             {
@@ -145,14 +149,21 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
 
     /// <summary>Finds the assignment's domain, checks the right on it, then loads the organisation and the assignment at the version the user saw.</summary>
     private async Task<(ApplicationDomain Domain, Organisation Organisation, DomainAssignment Assignment)> LoadForEditAsync(
-        RegistryWrite write, RegistryUser user, Guid assignmentId, long expectedVersion, bool correcting, CancellationToken cancellationToken)
+        RegistryWrite write,
+        RegistryUser user,
+        Guid assignmentId,
+        long expectedVersion,
+        bool correcting,
+        CancellationToken cancellationToken,
+        string? newParentOvoCode = null)
     {
         var db = write.Db;
         var target = await db.DomainAssignments.AsNoTracking()
             .Where(a => a.Id == assignmentId)
-            .Select(a => new { a.OrganisationId, a.ApplicationDomainId })
+            .Select(a => new { a.OrganisationId, a.ApplicationDomainId, DomainCode = a.ApplicationDomain!.Code, a.Organisation!.OvoCode })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RegistryWrite.Removed("Deze toewijzing", expectedVersion);
+        await write.LockAsync(AssignmentLocks(target.DomainCode, target.OvoCode.Value, newParentOvoCode));
         var domain = await db.ApplicationDomains.Include(d => d.Categories).SingleAsync(d => d.Id == target.ApplicationDomainId, cancellationToken);
         if (correcting)
         {
@@ -164,10 +175,22 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
         }
 
         var organisation = await WithAssignmentsIn(db, domain.Id).SingleAsync(o => o.Id == target.OrganisationId, cancellationToken);
-        var assignment = organisation.Assignments.Single(a => a.Id == assignmentId);
+
+        // Removed by someone else between the first look and the lock.
+        var assignment = organisation.Assignments.SingleOrDefault(a => a.Id == assignmentId)
+            ?? throw RegistryWrite.Removed("Deze toewijzing", expectedVersion);
         write.ExpectVersion(assignment, expectedVersion);
         return (domain, organisation, assignment);
     }
+
+    /// <summary>
+    /// An assignment changes one organisation, needs its domain's categories and stewards to stay as read (shared), and
+    /// with a parent within the domain also the domain's hierarchy (cycles).
+    /// </summary>
+    private static RegistryLock[] AssignmentLocks(string domainCode, string ovoCode, string? parentOvoCode) =>
+        string.IsNullOrWhiteSpace(parentOvoCode)
+            ? [RegistryLock.Domain(domainCode, shared: true), RegistryLock.Organisation(ovoCode)]
+            : [RegistryLock.Domain(domainCode, shared: true), RegistryLock.Organisation(ovoCode), RegistryLock.DomainHierarchy(domainCode)];
 
     private static IQueryable<Organisation> WithAssignmentsIn(RegistryDbContext db, Guid domainId) =>
         db.Organisations.Include(o => o.Assignments.Where(a => a.ApplicationDomainId == domainId));

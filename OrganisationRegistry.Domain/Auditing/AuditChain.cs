@@ -55,16 +55,33 @@ internal static class AuditChain
             throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
         }
 
-        var updated = await Counter(db).ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), cancellationToken);
-        if (updated == 0)
+        // One statement that locks the counter and returns it: the lock is held until commit, so the fewer statements
+        // after it, the more writers per second (every writer passes here one after the other).
+        var next = await IncrementAsync(db, count, cancellationToken);
+        if (next is null)
         {
             // No counter row: a database emptied by a reset or a test. The trail goes on after its last entry.
             var last = await db.AuditEntries.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
             await InsertCounterAsync(db, last + 1 + count, cancellationToken);
+            next = last + 1 + count;
         }
 
-        var next = await Counter(db).Select(s => s.NextValue).SingleAsync(cancellationToken);
-        return next - count;
+        return next.Value - count;
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (<c>null</c> without a counter row), in one round trip.</summary>
+    private static async Task<long?> IncrementAsync(RegistryDbContext db, int count, CancellationToken cancellationToken)
+    {
+        var entityType = db.Model.FindEntityType(typeof(RegistrySequence))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+        var name = sql.DelimitIdentifier(entityType.FindProperty(nameof(RegistrySequence.Name))!.GetColumnName());
+        var value = sql.DelimitIdentifier(entityType.FindProperty(nameof(RegistrySequence.NextValue))!.GetColumnName());
+        var statement = db is SqlServerRegistryDbContext
+            ? $"UPDATE {table} SET {value} = {value} + {{0}} OUTPUT inserted.{value} AS [Value] WHERE {name} = {{1}}"
+            : $"UPDATE {table} SET {value} = {value} + {{0}} WHERE {name} = {{1}} RETURNING {value} AS \"Value\"";
+        var values = await db.Database.SqlQueryRaw<long>(statement, count, RegistrySequence.AuditPosition).ToListAsync(cancellationToken);
+        return values.Count == 0 ? null : values[0];
     }
 
     /// <summary>Gives reserved positions back after a failed save inside a transaction that goes on (best effort).</summary>

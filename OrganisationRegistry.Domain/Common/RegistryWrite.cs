@@ -12,10 +12,13 @@ using OrganisationRegistry.Domain.Rights;
 namespace OrganisationRegistry.Domain.Common;
 
 /// <summary>
-/// One write of a service: a fresh context carrying the <see cref="AuditContext"/>, one serializable transaction
-/// around the work (so checks that span rows, such as overlaps, cycles and unique keys, hold against concurrent
-/// writers too), commit. Stale versions and concurrent changes become a <see cref="ConcurrencyConflictException"/>
-/// with the row's current values; nothing is written then.
+/// One write of a service: a fresh context carrying the <see cref="AuditContext"/>, one READ COMMITTED transaction
+/// around the work, commit. The work first takes the <see cref="RegistryLock"/>s that guard what its rules read
+/// (the organisation, the structure, a domain, a unique value), so checks that span rows (overlaps, cycles, unique
+/// keys) hold against concurrent writers, while writers of different organisations run side by side (decision 0006).
+/// A deadlock or lock timeout between writers is retried (<see cref="MaxAttempts"/>); stale versions and changes that
+/// still collide become a <see cref="ConcurrencyConflictException"/> with the row's current values; nothing is
+/// written then.
 /// </summary>
 internal sealed class RegistryWrite
 {
@@ -36,6 +39,71 @@ internal sealed class RegistryWrite
         Func<RegistryWrite, Task<T>> work,
         CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(contexts, audit, work, lastAttempt: attempt == MaxAttempts, cancellationToken);
+            }
+            catch (TransientWriteException)
+            {
+                // Another writer held what this one needed (a deadlock): nothing was written, so the work runs again.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How often a write runs when it keeps colliding with others (a deadlock, a busy database).</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Takes <paramref name="locks"/> until the transaction ends, in name order (so two writes never wait for each other
+    /// in a circle over these). PostgreSQL: transaction-scoped advisory locks; SQL Server: application locks owned by the
+    /// transaction; SQLite: nothing to do, a write transaction holds the whole database.
+    /// </summary>
+    public async Task LockAsync(params RegistryLock[] locks)
+    {
+        var ordered = locks
+            .GroupBy(l => l.Name, StringComparer.Ordinal)
+            .Select(g => g.All(l => l.Shared) ? g.First() : g.First(l => !l.Shared))
+            .OrderBy(l => l.Name, StringComparer.Ordinal)
+            .ToList();
+        if (ordered.Count == 0)
+        {
+            return;
+        }
+
+        // All in one statement (one round trip), taken left to right in name order. The SQL text holds only function
+        // names and placeholders; the names travel as parameters.
+        var names = ordered.Select(l => (object)l.Name).ToArray();
+#pragma warning disable EF1003
+        switch (Db)
+        {
+            case PostgreSqlRegistryDbContext:
+                await Db.Database.ExecuteSqlRawAsync(
+                    "SELECT " + string.Join(", ", ordered.Select((l, i) =>
+                        $"{(l.Shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")}(hashtextextended({{{i}}}, 0))")),
+                    names);
+                break;
+            case SqlServerRegistryDbContext:
+                await Db.Database.ExecuteSqlRawAsync(
+                    string.Join("; ", ordered.Select((l, i) =>
+                        $"EXEC sp_getapplock @Resource = {{{i}}}, @LockMode = '{(l.Shared ? "Shared" : "Exclusive")}', @LockOwner = 'Transaction', @LockTimeout = 10000")),
+                    names);
+                break;
+            default:
+                break;
+        }
+#pragma warning restore EF1003
+    }
+
+    private static async Task<T> AttemptAsync<T>(
+        IDbContextFactory<RegistryDbContext> contexts,
+        AuditContext audit,
+        Func<RegistryWrite, Task<T>> work,
+        bool lastAttempt,
+        CancellationToken cancellationToken)
+    {
         RegistryWrite? write = null;
         (Type Type, object?[] Key)? failed = null;
         try
@@ -43,7 +111,7 @@ internal sealed class RegistryWrite
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.Audit = audit;
             write = new RegistryWrite(db);
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             try
             {
                 var result = await work(write);
@@ -62,6 +130,11 @@ internal sealed class RegistryWrite
         }
         catch (Exception exception) when (IsSerializationFailure(exception))
         {
+            if (!lastAttempt)
+            {
+                throw new TransientWriteException();
+            }
+
             throw await ConflictAsync(contexts, write?.EditedKey, write?._edited?.Expected, cancellationToken);
         }
     }
@@ -150,8 +223,12 @@ internal sealed class RegistryWrite
         nameof(ApplicationDomain) => "Dit toepassingsgebied",
         nameof(DomainCategory) => "Deze categorie",
         nameof(UserGrant) => "Dit recht",
+        nameof(ApiClients.ApiClient) => "Deze API-client",
         _ => "Deze gegevens",
     };
+
+    /// <summary>A write that collided with another one and may simply run again.</summary>
+    private sealed class TransientWriteException : Exception;
 
     /// <summary>The database refused the transaction because a concurrent one touched the same rows.</summary>
     private static bool IsSerializationFailure(Exception exception)

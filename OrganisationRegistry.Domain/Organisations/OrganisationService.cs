@@ -17,6 +17,7 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync([RegistryLock.Structure(shared: true), .. KboLock(command.KboNumber)]);
             var parent = string.IsNullOrWhiteSpace(command.ParentOvoCode) ? null : await db.Organisations.OrganisationAsync(command.ParentOvoCode, cancellationToken);
             await authorization.EnsureMayCreateOrganisationAsync(db, user, parent, cancellationToken);
             var details = command.ToDetails(await db.PolicyDomains.PolicyDomainIdAsync(command.PolicyDomainCode, cancellationToken));
@@ -42,6 +43,7 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync([RegistryLock.Structure(shared: true), RegistryLock.Organisation(command.OvoCode), .. KboLock(command.KboNumber)]);
             var organisation = await db.Organisations.OrganisationAsync(command.OvoCode, cancellationToken);
             await authorization.EnsureMayEditOrganisationAsync(db, user, organisation, cancellationToken);
             write.ExpectVersion(organisation, command.ExpectedVersion);
@@ -63,6 +65,7 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Structure(shared: false), RegistryLock.Organisation(command.OvoCode));
             var organisation = await db.Organisations.Include(o => o.Parents).OrganisationAsync(command.OvoCode, cancellationToken);
             var parent = await db.Organisations.OrganisationAsync(command.ParentOvoCode, cancellationToken);
             await authorization.EnsureMayEditStructureAsync(db, user, organisation, parent, cancellationToken);
@@ -101,6 +104,7 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
+            await write.LockAsync(RegistryLock.Structure(shared: true), RegistryLock.Organisation(command.OvoCode), KeyLock(command.KeyTypeCode, command.Value));
             var organisation = await db.Organisations.Include(o => o.Keys).OrganisationAsync(command.OvoCode, cancellationToken);
             await authorization.EnsureMayEditOrganisationAsync(db, user, organisation, cancellationToken);
             var keyType = await db.KeyTypes.KeyTypeAsync(command.KeyTypeCode, cancellationToken);
@@ -115,7 +119,7 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
-            var (organisation, key) = await LoadKeyAsync(write, user, command.KeyId, command.ExpectedVersion, cancellationToken);
+            var (organisation, key) = await LoadKeyAsync(write, user, command.KeyId, command.ExpectedVersion, cancellationToken, command.Value);
             var keyType = await db.KeyTypes.SingleAsync(k => k.Id == key.KeyTypeId, cancellationToken);
 
             organisation.ChangeKey(key.Id, keyType, command.Value, new Validity(command.ValidFrom, command.ValidTo));
@@ -174,6 +178,13 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         }
     }
 
+    // ---- Locks of values that must be unique across the register -----------------------------------------------
+
+    private static RegistryLock[] KboLock(string? kboNumber) =>
+        Organisations.KboNumber.TryParse(kboNumber, out var number) ? [RegistryLock.Value("kbo", number.ToString())] : [];
+
+    private static RegistryLock KeyLock(string keyTypeCode, string value) => RegistryLock.Value($"key:{keyTypeCode.Trim()}", value.Trim());
+
     // ---- Loading what a command names ------------------------------------------------------------------------
 
     /// <summary>The structure link and its organisation, after checking the right on the link as it is now.</summary>
@@ -183,31 +194,39 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         var db = write.Db;
         var target = await db.OrganisationParents.AsNoTracking()
             .Where(p => p.Id == linkId)
-            .Select(p => new { p.OrganisationId, p.ParentOrganisationId })
+            .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { p.OrganisationId, p.ParentOrganisationId, o.OvoCode })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RegistryWrite.Removed("Deze periode onder een moederorganisatie", expectedVersion);
+        await write.LockAsync(RegistryLock.Structure(shared: false), RegistryLock.Organisation(target.OvoCode));
         var organisation = await db.Organisations.Include(o => o.Parents).SingleAsync(o => o.Id == target.OrganisationId, cancellationToken);
         var currentParent = await db.Organisations.SingleAsync(o => o.Id == target.ParentOrganisationId, cancellationToken);
         await authorization.EnsureMayEditStructureAsync(db, user, organisation, currentParent, cancellationToken);
 
-        var link = organisation.Parents.Single(p => p.Id == linkId);
+        var link = organisation.Parents.SingleOrDefault(p => p.Id == linkId)
+            ?? throw RegistryWrite.Removed("Deze periode onder een moederorganisatie", expectedVersion);
         write.ExpectVersion(link, expectedVersion);
         return (organisation, link);
     }
 
     private async Task<(Organisation Organisation, OrganisationKey Key)> LoadKeyAsync(
-        RegistryWrite write, RegistryUser user, Guid keyId, long expectedVersion, CancellationToken cancellationToken)
+        RegistryWrite write, RegistryUser user, Guid keyId, long expectedVersion, CancellationToken cancellationToken, string? newValue = null)
     {
         var db = write.Db;
-        var organisationId = await db.OrganisationKeys.AsNoTracking()
+        var target = await db.OrganisationKeys.AsNoTracking()
             .Where(k => k.Id == keyId)
-            .Select(k => (Guid?)k.OrganisationId)
+            .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.OrganisationId, o.OvoCode, KeyTypeCode = k.KeyType!.Code })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RegistryWrite.Removed("Deze sleutel", expectedVersion);
-        var organisation = await db.Organisations.Include(o => o.Keys).SingleAsync(o => o.Id == organisationId, cancellationToken);
+        await write.LockAsync(
+        [
+            RegistryLock.Structure(shared: true),
+            RegistryLock.Organisation(target.OvoCode),
+            .. newValue is null ? Array.Empty<RegistryLock>() : [KeyLock(target.KeyTypeCode, newValue)],
+        ]);
+        var organisation = await db.Organisations.Include(o => o.Keys).SingleAsync(o => o.Id == target.OrganisationId, cancellationToken);
         await authorization.EnsureMayEditOrganisationAsync(db, user, organisation, cancellationToken);
 
-        var key = organisation.Keys.Single(k => k.Id == keyId);
+        var key = organisation.Keys.SingleOrDefault(k => k.Id == keyId) ?? throw RegistryWrite.Removed("Deze sleutel", expectedVersion);
         write.ExpectVersion(key, expectedVersion);
         return (organisation, key);
     }

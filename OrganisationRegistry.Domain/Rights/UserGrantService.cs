@@ -12,6 +12,9 @@ public sealed class UserGrantService(RegistryWriter writer)
         {
             RegistryAuthorization.EnsureMayAdministerRegister(user, "rechten van personen beheren");
             var db = write.Db;
+
+            // One person's grants are checked together (one role once, one organisation).
+            await write.LockAsync(RegistryLock.Value("user-grant", UserGrant.Normalise(command.Subject)));
             var organisation = string.IsNullOrWhiteSpace(command.OrganisationOvoCode) ? null : await db.Organisations.OrganisationAsync(command.OrganisationOvoCode, cancellationToken);
             var grant = new UserGrant(command.Subject, command.Role, organisation?.Id);
             var existing = await db.UserGrants.Where(g => g.Subject == grant.Subject).ToListAsync(cancellationToken);

@@ -166,6 +166,25 @@ public sealed class ApiAuthenticationTests(SqliteDatabaseFixture database) : IAs
     }
 
     [Fact]
+    public async Task KnownAddress_WithAnotherMethod_Is405_NamingTheAllowedMethods()
+    {
+        using var response = await _app.CreateApiClient("readonly").DeleteAsync("/api/v1/application-domains", Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task KnownAddress_WithABodyThatIsNotJson_Is415()
+    {
+        using var body = new StringContent("domain=vco", System.Text.Encoding.UTF8, "text/plain");
+
+        using var response = await _app.CreateApiClient("orafin").PostAsync("/api/v1/organisations/OVO000001/assignments", body, Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Fact]
     public async Task DevTokenCommand_PrintsATokenTheApiAccepts()
     {
         var output = new StringWriter();

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain;
+using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
@@ -19,7 +20,7 @@ public sealed class CommandValidatorTests
 
     public static TheoryData<Type> Commands =>
     [
-        .. new[] { typeof(AssignmentService), typeof(OrganisationService), typeof(ApplicationDomainService), typeof(UserGrantService) }
+        .. new[] { typeof(AssignmentService), typeof(OrganisationService), typeof(ApplicationDomainService), typeof(UserGrantService), typeof(ApiClientService) }
             .SelectMany(service => service.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Select(method => method.GetParameters())
             .Where(parameters => parameters.Length == 3 && parameters[0].ParameterType == typeof(RegistryUser)
@@ -34,7 +35,7 @@ public sealed class CommandValidatorTests
         Assert.NotNull(Services.GetService(typeof(IValidator<>).MakeGenericType(command)));
 
     [Fact]
-    public void TheServicesTakeTwentyCommands() => Assert.Equal(20, Commands.Count);
+    public void TheServicesTakeTwentyThreeCommands() => Assert.Equal(23, Commands.Count);
 
     [Fact]
     public void AssignToDomain_ExplainsEachMistake()
