@@ -178,7 +178,7 @@ public sealed class ApiDocumentationTests(SqliteDatabaseFixture database) : IAsy
                 .Where(operation => operation.Name is "get" or "post" or "put" or "patch" or "delete")
                 .Select(operation => (operation.Name.ToUpperInvariant(), path.Name, operation.Value)));
 
-    /// <summary>A route pattern as OpenAPI writes its path: parameters without constraints or catch-all stars.</summary>
+    /// <summary>A route pattern as OpenAPI writes its path: parameters without constraints or catch-all stars, no trailing slash.</summary>
     private static string Normalise(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\**([^}:?=]+)[^}]*\}", "{$1}");
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\**([^}:?=]+)[^}]*\}", "{$1}").TrimEnd('/');
 }
