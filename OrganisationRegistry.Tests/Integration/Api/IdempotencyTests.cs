@@ -279,10 +279,7 @@ public abstract class IdempotencyTests(DatabaseFixture database) : IAsyncLifetim
         Assert.Equal(0, await CountAsync<IdempotencyRecord>());
     }
 
-    /// <summary>
-    /// The real endpoint (helper "organisations", written in parallel): expected to pass once
-    /// <c>POST /api/v1/organisations</c> has landed; until then it answers 404 and this test fails.
-    /// </summary>
+    /// <summary>The same on the real <c>POST /api/v1/organisations</c>: its answer is kept and replayed too.</summary>
     [Fact]
     public async Task RealEndpoint_PostOrganisations_RetriedWithTheSameKey_WritesOnce()
     {
