@@ -1,3 +1,4 @@
+using OrganisationRegistry.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
@@ -190,28 +191,6 @@ internal sealed class OrganisationRequestBody
     /// <summary>Adds an error of the request (a field the body must have, a value that cannot be).</summary>
     public void Refuse(string field, string message) => Add(_errors, field, message);
 
-    /// <summary>
-    /// Whether <paramref name="text"/> is text the register can store: no control characters other than tab and line
-    /// breaks (PostgreSQL refuses U+0000 outright) and no lone surrogates.
-    /// </summary>
-    public static bool IsCleanText(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>A date of the API (<c>yyyy-MM-dd</c>, nothing else).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
@@ -229,7 +208,7 @@ internal sealed class OrganisationRequestBody
             && (StringSegment.IsNullOrEmpty(charset) || StringSegment.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The text of a string value or a property name, when it is valid UTF-16 and <see cref="IsCleanText"/>.</summary>
+    /// <summary>The text of a string value or a property name, when it is valid UTF-16 and <see cref="ValidationRules.IsCleanText"/>.</summary>
     private static bool TryGetText(JsonElement value, out string text)
     {
         try
@@ -243,7 +222,7 @@ internal sealed class OrganisationRequestBody
             return false;
         }
 
-        return IsCleanText(text);
+        return ValidationRules.IsCleanText(text);
     }
 
     private static bool TryGetText(JsonProperty property, out string name)
@@ -258,7 +237,7 @@ internal sealed class OrganisationRequestBody
             return false;
         }
 
-        return IsCleanText(name);
+        return ValidationRules.IsCleanText(name);
     }
 
     private static ProblemResult BadBody(string detail) =>
@@ -312,7 +291,7 @@ internal sealed class OrganisationListQuery
         var query = new OrganisationListQuery();
         foreach (var (name, value) in texts)
         {
-            if (value is not null && !OrganisationRequestBody.IsCleanText(value))
+            if (value is not null && !ValidationRules.IsCleanText(value))
             {
                 query._errors[name] = ["De tekst bevat ongeldige tekens (stuurtekens)."];
             }

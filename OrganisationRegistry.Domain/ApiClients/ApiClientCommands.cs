@@ -19,7 +19,7 @@ public sealed class ApiClientDetailsValidator : AbstractValidator<IApiClientDeta
     public ApiClientDetailsValidator()
     {
         RuleFor(c => c.Name).Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("De naam is verplicht.")
-            .MaxLength(ApiClient.NameMaxLength, "De naam");
+            .Text(ApiClient.NameMaxLength, "De naam");
         RuleFor(c => c.OrganisationOvoCode).Required("De organisatie waarvoor de client handelt").OvoCode();
         RuleFor(c => c.Scopes)
             .Must(scopes => scopes is { Count: > 0 }).WithMessage("Kies minstens één scope.")
@@ -43,7 +43,7 @@ public sealed class RegisterApiClientValidator : AbstractValidator<RegisterApiCl
     {
         // ASCII only: the column is not Unicode, and identity providers issue client ids in this alphabet (GUIDs, URIs).
         RuleFor(c => c.ClientId).Cascade(CascadeMode.Stop).Required("De client-id")
-            .MaxLength(ApiClient.ClientIdMaxLength, "De client-id")
+            .Text(ApiClient.ClientIdMaxLength, "De client-id")
             .Matches("^[A-Za-z0-9._:-]+$")
             .WithMessage("De client-id bestaat uit letters, cijfers en de tekens - _ . : (zonder spaties), bv. 3f1c9a52-7d4e-4b8a-9c2f-1e5d6a7b8c90 of kiosk.");
         Include(new ApiClientDetailsValidator());

@@ -22,10 +22,10 @@ public sealed class ApplicationDomainDetailsValidator : AbstractValidator<IAppli
     public ApplicationDomainDetailsValidator()
     {
         RuleFor(c => c.Name).Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("De naam is verplicht.")
-            .MaxLength(ApplicationDomain.NameMaxLength, "De naam");
+            .Text(ApplicationDomain.NameMaxLength, "De naam");
         RuleFor(c => c.Article).IsInEnum().WithMessage("Kies 'de' of 'het' als lidwoord.");
-        RuleFor(c => c.Description).MaxLength(ApplicationDomain.DescriptionMaxLength, "De beschrijving");
-        RuleFor(c => c.LegalReference).MaxLength(ApplicationDomain.LegalReferenceMaxLength, "De rechtsgrond");
+        RuleFor(c => c.Description).Text(ApplicationDomain.DescriptionMaxLength, "De beschrijving");
+        RuleFor(c => c.LegalReference).Text(ApplicationDomain.LegalReferenceMaxLength, "De rechtsgrond");
     }
 }
 
@@ -70,7 +70,7 @@ public sealed class AddDomainCategoryValidator : AbstractValidator<AddDomainCate
     {
         RuleFor(c => c.DomainCode).Required("Het toepassingsgebied");
         RuleFor(c => c.Code).Code(DomainCategory.CodeMaxLength, "De code van de categorie");
-        RuleFor(c => c.Name).Required("De naam van de categorie").MaxLength(DomainCategory.NameMaxLength, "De naam van de categorie");
+        RuleFor(c => c.Name).Required("De naam van de categorie").Text(DomainCategory.NameMaxLength, "De naam van de categorie");
         RuleFor(c => c.SortOrder).GreaterThanOrEqualTo(0).WithMessage("De volgorde is 0 of meer.");
     }
 }
@@ -85,7 +85,7 @@ public sealed class UpdateDomainCategoryValidator : AbstractValidator<UpdateDoma
         RuleFor(c => c.DomainCode).Required("Het toepassingsgebied");
         RuleFor(c => c.CategoryCode).Required("De categorie");
         RuleFor(c => c.ExpectedVersion).ExpectedVersion();
-        RuleFor(c => c.Name).Required("De naam van de categorie").MaxLength(DomainCategory.NameMaxLength, "De naam van de categorie");
+        RuleFor(c => c.Name).Required("De naam van de categorie").Text(DomainCategory.NameMaxLength, "De naam van de categorie");
         RuleFor(c => c.SortOrder).GreaterThanOrEqualTo(0).WithMessage("De volgorde is 0 of meer.");
     }
 }

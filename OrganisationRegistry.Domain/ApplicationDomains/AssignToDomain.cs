@@ -21,7 +21,7 @@ public sealed class AssignToDomainValidator : AbstractValidator<AssignToDomain>
         RuleFor(c => c.DomainCode).Required("Het toepassingsgebied");
         RuleFor(c => c.CategoryCode).Required("De categorie");
         RuleFor(c => c.ParentOvoCode).OvoCode().NotSameOrganisationAs(c => c.OvoCode);
-        RuleFor(c => c.Remark).MaxLength(DomainAssignment.RemarkMaxLength, "De opmerking");
+        RuleFor(c => c.Remark).Text(DomainAssignment.RemarkMaxLength, "De opmerking");
         Include(new PeriodValidator());
     }
 }

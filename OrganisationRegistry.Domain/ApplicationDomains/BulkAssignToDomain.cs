@@ -30,7 +30,7 @@ public sealed class BulkAssignToDomainValidator : AbstractValidator<BulkAssignTo
         RuleFor(c => c.DomainCode).Required("Het toepassingsgebied");
         RuleFor(c => c.CategoryCode).Required("De categorie");
         RuleFor(c => c.ParentOvoCode).OvoCode();
-        RuleFor(c => c.Remark).MaxLength(DomainAssignment.RemarkMaxLength, "De opmerking");
+        RuleFor(c => c.Remark).Text(DomainAssignment.RemarkMaxLength, "De opmerking");
         Include(new PeriodValidator());
     }
 }

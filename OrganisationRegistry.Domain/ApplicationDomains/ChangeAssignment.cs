@@ -21,7 +21,7 @@ public sealed class ChangeAssignmentValidator : AbstractValidator<ChangeAssignme
         RuleFor(c => c.ExpectedVersion).ExpectedVersion();
         RuleFor(c => c.CategoryCode).Required("De categorie");
         RuleFor(c => c.ParentOvoCode).OvoCode();
-        RuleFor(c => c.Remark).MaxLength(DomainAssignment.RemarkMaxLength, "De opmerking");
+        RuleFor(c => c.Remark).Text(DomainAssignment.RemarkMaxLength, "De opmerking");
         Include(new PeriodValidator());
     }
 }

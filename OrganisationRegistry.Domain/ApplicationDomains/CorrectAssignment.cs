@@ -21,6 +21,6 @@ public sealed class CorrectAssignmentValidator : AbstractValidator<CorrectAssign
         RuleFor(c => c.Reason)
             .Must(reason => !string.IsNullOrWhiteSpace(reason))
             .WithMessage("Geef de reden van de correctie: waarom had deze toewijzing nooit mogen bestaan?")
-            .MaxLength(CorrectAssignment.ReasonMaxLength, "De reden");
+            .Text(CorrectAssignment.ReasonMaxLength, "De reden");
     }
 }

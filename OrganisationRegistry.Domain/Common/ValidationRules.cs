@@ -25,8 +25,38 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.NotEmpty().WithMessage($"{what} is verplicht.");
 
-    public static IRuleBuilderOptions<T, string?> MaxLength<T>(this IRuleBuilder<T, string?> rule, int maximum, string what) =>
-        rule.MaximumLength(maximum).WithMessage($"{what} mag hoogstens {maximum} tekens lang zijn.");
+    /// <summary>
+    /// Free text (a name, a remark, a reason, ...) of at most <paramref name="maximum"/> characters, and only characters a
+    /// person can type: no control characters but tab and line breaks, no broken (lone surrogate) characters.
+    /// PostgreSQL refuses U+0000 outright, and the others would be stored as garbage.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maximum, string what) =>
+        rule.MaximumLength(maximum).WithMessage($"{what} mag hoogstens {maximum} tekens lang zijn.")
+            .Must(IsCleanText).WithMessage($"{what} bevat ongeldige tekens (stuurcodes of onvolledige tekens).");
+
+    /// <summary>Whether <paramref name="text"/> holds only characters a person can type (see <see cref="Text{T}"/>); <c>null</c> passes.</summary>
+    public static bool IsCleanText(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Blank passes (combine with <see cref="Required{T}"/> when the code is mandatory).</summary>
     public static IRuleBuilderOptions<T, string?> OvoCode<T>(this IRuleBuilder<T, string?> rule) =>
@@ -49,7 +79,7 @@ public static class ValidationRules
     /// <summary>A stable code: lower-case letters and digits, words joined by hyphens.</summary>
     public static IRuleBuilderOptions<T, string?> Code<T>(this IRuleBuilder<T, string?> rule, int maximum, string what) =>
         rule.Required(what)
-            .MaxLength(maximum, what)
+            .Text(maximum, what)
             .Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage($"{what} bestaat uit kleine letters, cijfers en koppeltekens (bv. vlaamse-administratie).");
 

@@ -26,12 +26,12 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisati
     public OrganisationDetailsValidator()
     {
         RuleFor(c => c.Name).Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("De naam is verplicht.")
-            .MaxLength(Organisation.NameMaxLength, "De naam");
-        RuleFor(c => c.ShortName).MaxLength(Organisation.ShortNameMaxLength, "De korte naam");
+            .Text(Organisation.NameMaxLength, "De naam");
+        RuleFor(c => c.ShortName).Text(Organisation.ShortNameMaxLength, "De korte naam");
         RuleFor(c => c.Article).IsInEnum().WithMessage("Kies 'de' of 'het' als lidwoord.");
-        RuleFor(c => c.Description).MaxLength(Organisation.DescriptionMaxLength, "De beschrijving");
+        RuleFor(c => c.Description).Text(Organisation.DescriptionMaxLength, "De beschrijving");
         RuleFor(c => c.KboNumber).KboNumber();
-        RuleFor(c => c.PolicyDomainCode).MaxLength(PolicyDomain.CodeMaxLength, "De code van het beleidsdomein");
+        RuleFor(c => c.PolicyDomainCode).Text(PolicyDomain.CodeMaxLength, "De code van het beleidsdomein");
         Include(new PeriodValidator());
     }
 }

@@ -12,7 +12,7 @@ public sealed class AddOrganisationKeyValidator : AbstractValidator<AddOrganisat
     {
         RuleFor(c => c.OvoCode).Required("De OVO-code").OvoCode();
         RuleFor(c => c.KeyTypeCode).Required("Het sleuteltype");
-        RuleFor(c => c.Value).Required("De waarde van de sleutel").MaxLength(OrganisationKey.ValueMaxLength, "De waarde van de sleutel");
+        RuleFor(c => c.Value).Required("De waarde van de sleutel").Text(OrganisationKey.ValueMaxLength, "De waarde van de sleutel");
         Include(new PeriodValidator());
     }
 }
@@ -26,7 +26,7 @@ public sealed class ChangeOrganisationKeyValidator : AbstractValidator<ChangeOrg
     {
         RuleFor(c => c.KeyId).Id("een sleutel");
         RuleFor(c => c.ExpectedVersion).ExpectedVersion();
-        RuleFor(c => c.Value).Required("De waarde van de sleutel").MaxLength(OrganisationKey.ValueMaxLength, "De waarde van de sleutel");
+        RuleFor(c => c.Value).Required("De waarde van de sleutel").Text(OrganisationKey.ValueMaxLength, "De waarde van de sleutel");
         Include(new PeriodValidator());
     }
 }

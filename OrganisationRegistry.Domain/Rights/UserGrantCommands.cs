@@ -10,7 +10,7 @@ public sealed class GrantRoleValidator : AbstractValidator<GrantRole>
 {
     public GrantRoleValidator()
     {
-        RuleFor(c => c.Subject).Required("De aanmeldnaam (e-mailadres)").MaxLength(UserGrant.SubjectMaxLength, "De aanmeldnaam");
+        RuleFor(c => c.Subject).Required("De aanmeldnaam (e-mailadres)").Text(UserGrant.SubjectMaxLength, "De aanmeldnaam");
         RuleFor(c => c.Role).Must(RegistryRoles.IsKnown)
             .WithMessage($"Kies een rol: {string.Join(", ", RegistryRoles.All.Select(RegistryRoles.DisplayName))}.");
         RuleFor(c => c.OrganisationOvoCode).OvoCode()

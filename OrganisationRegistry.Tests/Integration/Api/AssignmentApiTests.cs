@@ -105,6 +105,32 @@ public abstract class AssignmentApiTests(DatabaseFixture database) : AssignmentA
 
     // ---- Assigning ----------------------------------------------------------------------------------------------
 
+    /// <param name="remark">The remark as it stands in the JSON text, escapes included.</param>
+    [Theory]
+    [InlineData(@"nul\u0000byte", true)]
+    [InlineData(@"bel\u0007", true)]
+    [InlineData(@"lone \ud800 surrogate", false)]
+    public async Task Assign_WithControlOrBrokenCharactersInTheRemark_Is400_AndWritesNothing(string remark, bool namesTheField)
+    {
+        var ovo = await NewOrganisationAsync();
+        var before = await SnapshotAsync();
+        using var body = new StringContent(
+            $$"""{"domain":"{{Bestuursdecreet}}","category":"iva-zonder-rp","validFrom":"2024-01-01","remark":"{{remark}}"}""",
+            System.Text.Encoding.UTF8,
+            "application/json");
+
+        using var response = await Client(AopHr).PostAsync($"/api/v1/organisations/{ovo}/assignments", body, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        if (namesTheField)
+        {
+            var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("remark", out _), problem.ToString());
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     [Fact]
     public async Task Assign_Is201_WithLocationETagAndBody_ReadableAtTheLocation_AndAuditedAsTheClient()
     {

@@ -62,6 +62,27 @@ public sealed class CommandValidatorTests
     public void AValidCommand_HasNoErrors() =>
         Assert.Empty(Errors(new AssignToDomain("OVO000004", "vco", "dab", Day("01/01/2020"), Day("01/01/2020"), "OVO000001", "ok")));
 
+    // A lone surrogate cannot travel in an attribute (the compiler stores attribute strings as UTF-8), so these are built here.
+    public static TheoryData<string> BrokenTexts => ["nul\0byte", "escape\u001b[31m", "lone " + (char)0xD800 + " surrogate", "reversed " + (char)0xDC00 + (char)0xD800];
+
+    [Theory]
+    [MemberData(nameof(BrokenTexts), DisableDiscoveryEnumeration = true)]
+    public void FreeText_WithControlOrBrokenCharacters_IsRefused(string text)
+    {
+        Assert.Equal(
+            ["De opmerking bevat ongeldige tekens (stuurcodes of onvolledige tekens)."],
+            Errors(new AssignToDomain("OVO000004", "vco", "dab", null, null, Remark: text)));
+        Assert.Equal(
+            ["De naam bevat ongeldige tekens (stuurcodes of onvolledige tekens)."],
+            Errors(new CreateOrganisation(text)));
+    }
+
+    [Theory]
+    [InlineData("Regel één\r\nregel twee\tmet tab")]
+    [InlineData("Emoji 🏛️ en ü, é, ß")]
+    public void FreeText_WithLineBreaksTabsAndAnyLanguage_IsAccepted(string text) =>
+        Assert.Empty(Errors(new AssignToDomain("OVO000004", "vco", "dab", null, null, Remark: text)));
+
     [Fact]
     public void ChangeAssignment_WithoutTheVersionTheUserSaw_IsRefused() =>
         Assert.Equal(
