@@ -54,6 +54,34 @@ public static class ApiETags
             : IfMatchKind.Invalid;
     }
 
+    /// <summary>
+    /// The version a write changes: the one in <c>If-Match</c>, the current one for <c>If-Match: *</c> or, when the
+    /// precondition is not <paramref name="required"/>, without <c>If-Match</c>. Otherwise <paramref name="problem"/>:
+    /// 428 (missing), or 400 for a value that is no strong ETag of this API.
+    /// </summary>
+    /// <param name="resource">The address to read the ETag from, for the 428's message.</param>
+    public static bool TryExpectedVersion(HttpRequest request, long currentVersion, bool required, string resource, out long expected, out ProblemResult? problem)
+    {
+        problem = null;
+        switch (ReadIfMatch(request, out expected))
+        {
+            case IfMatchKind.Version:
+                return true;
+            case IfMatchKind.Any:
+            case IfMatchKind.Missing when !required:
+                expected = currentVersion;
+                return true;
+            case IfMatchKind.Missing:
+                problem = new ProblemResult(ApiProblems.PreconditionRequired(
+                    $"Stuur If-Match met de ETag die u las (GET {resource}), of If-Match: * om de huidige versie te wijzigen."));
+                return false;
+            case IfMatchKind.Invalid:
+            default:
+                problem = new ProblemResult(ApiProblems.Validation(HeaderNames.IfMatch, "If-Match moet één sterke ETag van deze API zijn (bv. \"3\") of *."));
+                return false;
+        }
+    }
+
     /// <summary>Sets the <c>ETag</c> header of the response.</summary>
     public static void Set(HttpResponse response, long version) => response.Headers.ETag = Format(version);
 }

@@ -62,9 +62,9 @@ public static class ApplicationDomainsApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        if (!AssignmentApiQuery.TryDate(validOn, "validOn", out var date, out var problem)
-            || !AssignmentApiQuery.TryNumber(page, "page", 1, MaxPage, 1, out var pageNumber, out problem)
-            || !AssignmentApiQuery.TryNumber(pageSize, "pageSize", 1, DomainMemberSearch.MaxPageSize, DomainMemberSearch.DefaultPageSize, out var size, out problem))
+        if (!ApiQuery.TryDate(validOn, "validOn", out var date, out var problem)
+            || !ApiQuery.TryNumber(page, "page", 1, MaxPage, 1, out var pageNumber, out problem)
+            || !ApiQuery.TryNumber(pageSize, "pageSize", 1, DomainMemberSearch.MaxPageSize, DomainMemberSearch.DefaultPageSize, out var size, out problem))
         {
             return problem!;
         }

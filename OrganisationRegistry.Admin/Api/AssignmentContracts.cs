@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrganisationRegistry.Domain.ApplicationDomains;
 
 namespace OrganisationRegistry.Admin.Api;
@@ -70,46 +69,3 @@ public sealed record AssignmentChangeRequest(
 /// <summary>End an assignment: its last day becomes <paramref name="ValidTo"/>. Ending only shortens; lengthen with a PUT.</summary>
 /// <param name="ValidTo">Required: the last day (inclusive, <c>yyyy-MM-dd</c>).</param>
 public sealed record AssignmentEndRequest(DateOnly? ValidTo);
-
-/// <summary>Reads the optional query values of the assignment and application-domain resources, with a 400 problem naming the parameter.</summary>
-internal static class AssignmentApiQuery
-{
-    public static bool TryDate(string? text, string field, out DateOnly? date, out ProblemResult? problem)
-    {
-        date = null;
-        problem = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            date = value;
-            return true;
-        }
-
-        problem = new ProblemResult(ApiProblems.Validation(field, $"'{text}' is geen geldige datum (verwacht: jjjj-mm-dd, bv. 2025-01-31)."));
-        return false;
-    }
-
-    public static bool TryNumber(string? text, string field, long minimum, long maximum, long fallback, out long number, out ProblemResult? problem)
-    {
-        number = fallback;
-        problem = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= minimum && number <= maximum)
-        {
-            return true;
-        }
-
-        problem = new ProblemResult(ApiProblems.Validation(
-            field,
-            $"{field} moet een geheel getal van {minimum.ToString(CultureInfo.InvariantCulture)} tot {maximum.ToString("N0", CultureInfo.GetCultureInfo("nl-BE"))} zijn, niet '{text}'."));
-        return false;
-    }
-}

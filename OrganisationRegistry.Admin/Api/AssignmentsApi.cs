@@ -111,7 +111,7 @@ public static class AssignmentsApi
         AssignmentEditQueries assignments,
         CancellationToken cancellationToken)
     {
-        if (!AssignmentApiQuery.TryDate(validOn, "validOn", out var date, out var invalid))
+        if (!ApiQuery.TryDate(validOn, "validOn", out var date, out var invalid))
         {
             return invalid!;
         }
@@ -183,7 +183,7 @@ public static class AssignmentsApi
             return AssignmentNotFound(ovo, id);
         }
 
-        if (!TryExpectedVersion(context.Request, current, required: true, out var expected, out var precondition))
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: true, context.Request.Path, out var expected, out var precondition))
         {
             return precondition!;
         }
@@ -215,7 +215,7 @@ public static class AssignmentsApi
             return AssignmentNotFound(ovo, id);
         }
 
-        if (!TryExpectedVersion(context.Request, current, required: false, out var expected, out var precondition))
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: false, context.Request.Path, out var expected, out var precondition))
         {
             return precondition!;
         }
@@ -242,42 +242,13 @@ public static class AssignmentsApi
             return AssignmentNotFound(ovo, id);
         }
 
-        if (!TryExpectedVersion(context.Request, current, required: false, out var expected, out var precondition))
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: false, context.Request.Path, out var expected, out var precondition))
         {
             return precondition!;
         }
 
         await service.CorrectAsync(RegistryUser.FromPrincipal(context.User), new CorrectAssignment(id, expected, reason), cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>
-    /// The version the request changes: the one in <c>If-Match</c>, the current one for <c>If-Match: *</c> or (when
-    /// not <paramref name="required"/>) without <c>If-Match</c>; otherwise 428, or 400 for a value that is no ETag of ours.
-    /// </summary>
-    private static bool TryExpectedVersion(HttpRequest request, EditableAssignment current, bool required, out long expected, out ProblemResult? problem)
-    {
-        problem = null;
-        switch (ApiETags.ReadIfMatch(request, out expected))
-        {
-            case IfMatchKind.Version:
-                return true;
-            case IfMatchKind.Any:
-                expected = current.Version;
-                return true;
-            case IfMatchKind.Missing when !required:
-                expected = current.Version;
-                return true;
-            case IfMatchKind.Missing:
-                problem = new ProblemResult(ApiProblems.PreconditionRequired(
-                    "Een wijziging van een toewijzing vraagt If-Match met de ETag die u las (bv. If-Match: \"3\"), of If-Match: * voor de huidige versie."));
-                return false;
-            case IfMatchKind.Invalid:
-            default:
-                problem = new ProblemResult(ApiProblems.Validation(
-                    "If-Match", "If-Match moet één sterke ETag van deze API zijn (bv. \"3\") of *."));
-                return false;
-        }
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ public static class ChangesApi
         ChangeFeedQueries changes,
         CancellationToken cancellationToken)
     {
-        if (!AssignmentApiQuery.TryNumber(after, "after", 0, long.MaxValue, 0, out var position, out var problem)
-            || !AssignmentApiQuery.TryNumber(limit, "limit", 1, ChangeFeedQueries.MaxLimit, ChangeFeedQueries.DefaultLimit, out var size, out problem))
+        if (!ApiQuery.TryNumber(after, "after", 0, long.MaxValue, 0, out var position, out var problem)
+            || !ApiQuery.TryNumber(limit, "limit", 1, ChangeFeedQueries.MaxLimit, ChangeFeedQueries.DefaultLimit, out var size, out problem))
         {
             return problem!;
         }

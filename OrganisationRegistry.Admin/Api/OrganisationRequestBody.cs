@@ -1,5 +1,4 @@
 using OrganisationRegistry.Domain.Common;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -151,7 +150,7 @@ internal sealed class OrganisationRequestBody
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && TryParseDate(value.GetString(), out var date))
+        if (value.ValueKind == JsonValueKind.String && ApiQuery.TryParseDate(value.GetString(), out var date))
         {
             return date;
         }
@@ -190,10 +189,6 @@ internal sealed class OrganisationRequestBody
 
     /// <summary>Adds an error of the request (a field the body must have, a value that cannot be).</summary>
     public void Refuse(string field, string message) => Add(_errors, field, message);
-
-    /// <summary>A date of the API (<c>yyyy-MM-dd</c>, nothing else).</summary>
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static bool IsOneOf(string? contentType, IReadOnlyList<string> mediaTypes)
     {
@@ -297,41 +292,23 @@ internal sealed class OrganisationListQuery
             }
         }
 
-        if (page is not null)
+        // Page and size with the messages every list of the API gives (ApiQuery); all wrong parameters at once.
+        if (ApiQuery.NumberError(page, "page", 1, int.MaxValue, 1, out var number) is { } pageError)
         {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
-            {
-                query.Page = number;
-            }
-            else
-            {
-                query._errors["page"] = ["Verwacht een paginanummer vanaf 1."];
-            }
+            query._errors["page"] = [pageError];
         }
 
-        if (pageSize is not null)
+        if (ApiQuery.NumberError(pageSize, "pageSize", 1, OrganisationSearch.MaxPageSize, OrganisationSearch.DefaultPageSize, out var size) is { } sizeError)
         {
-            if (int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= OrganisationSearch.MaxPageSize)
-            {
-                query.PageSize = size;
-            }
-            else
-            {
-                query._errors["pageSize"] = [$"Verwacht een paginagrootte van 1 tot {OrganisationSearch.MaxPageSize}."];
-            }
+            query._errors["pageSize"] = [sizeError];
         }
 
-        if (validOn is not null)
+        if (ApiQuery.DateError(validOn, out var date) is { } dateError)
         {
-            if (OrganisationRequestBody.TryParseDate(validOn, out var date))
-            {
-                query.ValidOn = date;
-            }
-            else
-            {
-                query._errors["validOn"] = ["Verwacht een datum als jjjj-mm-dd (bv. 2024-01-31)."];
-            }
+            query._errors["validOn"] = [dateError];
         }
+
+        (query.Page, query.PageSize, query.ValidOn) = ((int)number, (int)size, date);
 
         // Page and size together must stay addressable: (page - 1) * pageSize rows are skipped.
         if (!query._errors.ContainsKey("page") && (long)(query.Page - 1) * query.PageSize > MaxSkipped)

@@ -254,19 +254,9 @@ public static class OrganisationsApi
             return NotFound(ovo);
         }
 
-        var ifMatch = ApiETags.ReadIfMatch(context.Request, out var expectedVersion);
-        switch (ifMatch)
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: true, OrganisationResponses.Location(code), out var expectedVersion, out var precondition))
         {
-            case IfMatchKind.Missing:
-                return new ProblemResult(ApiProblems.PreconditionRequired(
-                    $"Stuur If-Match met de ETag die u las (GET {OrganisationResponses.Location(code)}), of If-Match: * om de huidige versie te wijzigen."));
-            case IfMatchKind.Invalid:
-                return new ProblemResult(ApiProblems.Validation(HeaderNames.IfMatch, "Verwacht één sterke ETag zoals \"7\", of *."));
-            case IfMatchKind.Any:
-                expectedVersion = current.Version;
-                break;
-            case IfMatchKind.Version:
-                break;
+            return precondition!;
         }
 
         var (body, problem) = await OrganisationRequestBody.ReadAsync(
