@@ -49,6 +49,7 @@ internal sealed class AuditChange
         entityType.ClrType != typeof(AuditEntry)
         && entityType.ClrType != typeof(RegistrySequence)
         && entityType.ClrType != typeof(ApiClients.IdempotencyRecord)
+        && !Kbo.KboMirrorTables.Contains(entityType.ClrType)
         && entityType.GetTableName() is not null;
 
     /// <summary>The change a tracked entry is about to save; <c>null</c> when a modified entry changes no value after all.</summary>

@@ -24,6 +24,8 @@ public sealed class Organisation : IVersioned
     public const int ShortNameMaxLength = 100;
     public const int DescriptionMaxLength = 4000;
     public const int SearchTextMaxLength = NameMaxLength + ShortNameMaxLength + 3;
+    public const int LegalFormMaxLength = 200;
+    public const int RegisteredSeatMaxLength = 400;
 
     private readonly List<OrganisationParent> _parents = [];
     private readonly List<OrganisationKey> _keys = [];
@@ -46,6 +48,21 @@ public sealed class Organisation : IVersioned
     public string? Description { get; private set; }
 
     public KboNumber? KboNumber { get; private set; }
+
+    /// <summary>The legal form as the KBO describes it (Dutch), while coupled to the KBO.</summary>
+    public string? LegalForm { get; private set; }
+
+    /// <summary>The registered seat as the KBO gives it, on one line, while coupled to the KBO.</summary>
+    public string? RegisteredSeat { get; private set; }
+
+    /// <summary>The name the organisation had before it was coupled to the KBO (restored on uncoupling).</summary>
+    public string? NameBeforeKbo { get; private set; }
+
+    /// <summary>The short name before coupling (restored on uncoupling).</summary>
+    public string? ShortNameBeforeKbo { get; private set; }
+
+    /// <summary>The date the KBO reported the coupled enterprise as stopped, once that was applied.</summary>
+    public DateOnly? KboStoppedOn { get; private set; }
 
     public DateOnly? ValidFrom { get; private set; }
 

@@ -4,6 +4,7 @@ using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Auditing;
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 
@@ -43,6 +44,18 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>The first answers to API requests with an <c>Idempotency-Key</c> (not audited).</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The register's copy of the KBO enterprises it needs (replaced by each KBO import, not audited row by row).</summary>
+    public DbSet<KboEnterprise> KboEnterprises => Set<KboEnterprise>();
+
+    public DbSet<KboDenomination> KboDenominations => Set<KboDenomination>();
+
+    public DbSet<KboAddress> KboAddresses => Set<KboAddress>();
+
+    public DbSet<KboCode> KboCodes => Set<KboCode>();
+
+    /// <summary>The KBO extracts read in (audited).</summary>
+    public DbSet<KboImport> KboImports => Set<KboImport>();
 
     /// <summary>The audit trail: append-only, written by the audit interceptor in the transaction of each change.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

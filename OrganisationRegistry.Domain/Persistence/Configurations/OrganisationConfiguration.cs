@@ -23,6 +23,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
             .HasConversion(ValueConversions.KboNumber)
             .HasMaxLength(KboNumber.Length)
             .IsUnicode(false);
+        builder.Property(o => o.LegalForm).HasMaxLength(Organisation.LegalFormMaxLength);
+        builder.Property(o => o.RegisteredSeat).HasMaxLength(Organisation.RegisteredSeatMaxLength);
+        builder.Property(o => o.NameBeforeKbo).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(o => o.ShortNameBeforeKbo).HasMaxLength(Organisation.ShortNameMaxLength);
         builder.Property(o => o.SearchText).HasMaxLength(Organisation.SearchTextMaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.Validity);

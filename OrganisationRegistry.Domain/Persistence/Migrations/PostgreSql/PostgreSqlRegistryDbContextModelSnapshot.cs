@@ -338,6 +338,218 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboAddress", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Box")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CountryFR")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("CountryNL")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("DateStrikingOff")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtraAddressInfo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HouseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MunicipalityFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MunicipalityNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StreetFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StreetNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EntityNumber");
+
+                    b.ToTable("KboAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboCode", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Category", "Code", "Language");
+
+                    b.ToTable("KboCodes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboDenomination", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("EntityNumber", "Type", "Language");
+
+                    b.ToTable("KboDenominations", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboEnterprise", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("JuridicalForm")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("JuridicalFormCac")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("JuridicalSituation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("TypeOfEnterprise")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("KboEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Addresses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Codes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Denominations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExtractNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExtractTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtractType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SnapshotDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("KboImports", (string)null);
+                });
+
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,8 +595,19 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateOnly?>("KboStoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameBeforeKbo")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -397,12 +620,20 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("PolicyDomainId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RegisteredSeat")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(603)
                         .HasColumnType("character varying(603)");
 
                     b.Property<string>("ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ShortNameBeforeKbo")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

@@ -338,6 +338,218 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboAddress", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<string>("Box")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CountryFR")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("CountryNL")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateOnly?>("DateStrikingOff")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtraAddressInfo")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HouseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MunicipalityFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MunicipalityNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StreetFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StreetNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("EntityNumber");
+
+                    b.ToTable("KboAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboCode", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Category", "Code", "Language");
+
+                    b.ToTable("KboCodes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboDenomination", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.HasKey("EntityNumber", "Type", "Language");
+
+                    b.ToTable("KboDenominations", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboEnterprise", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<string>("JuridicalForm")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("JuridicalFormCac")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("JuridicalSituation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)");
+
+                    b.Property<string>("TypeOfEnterprise")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("KboEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Addresses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Codes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Denominations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ExtractNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ExtractTimestamp")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ExtractType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SnapshotDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("KboImports", (string)null);
+                });
+
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,8 +595,19 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(10)");
 
+                    b.Property<DateOnly?>("KboStoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("NameBeforeKbo")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
@@ -397,12 +620,20 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("PolicyDomainId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("RegisteredSeat")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(603)
                         .HasColumnType("nvarchar(603)");
 
                     b.Property<string>("ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ShortNameBeforeKbo")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 

@@ -333,6 +333,218 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboAddress", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Box")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryFR")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryNL")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateStrikingOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraAddressInfo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetFR")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetNL")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zipcode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntityNumber");
+
+                    b.ToTable("KboAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboCode", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Category", "Code", "Language");
+
+                    b.ToTable("KboCodes", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboDenomination", b =>
+                {
+                    b.Property<string>("EntityNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntityNumber", "Type", "Language");
+
+                    b.ToTable("KboDenominations", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboEnterprise", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JuridicalForm")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JuridicalFormCac")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JuridicalSituation")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeOfEnterprise")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("KboEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("OrganisationRegistry.Domain.Kbo.KboImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Addresses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Codes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Denominations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtractNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ExtractTimestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtractType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SnapshotDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("KboImports", (string)null);
+                });
+
             modelBuilder.Entity("OrganisationRegistry.Domain.Organisations.KeyType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,8 +590,19 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("KboStoppedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameBeforeKbo")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -392,12 +615,20 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("PolicyDomainId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegisteredSeat")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(603)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortNameBeforeKbo")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
