@@ -121,7 +121,7 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
     private static (List<ReconciliationApplyRow> Rows, List<ReconciliationDifference> Selected) Match(ReconciliationReport report, IReadOnlyList<DifferenceKey> keys)
     {
         var byOvo = report.Differences.ToDictionary(d => d.OvoCode, StringComparer.OrdinalIgnoreCase);
-        var issues = report.Issues.Where(i => i.OvoCode is not null).GroupBy(i => i.OvoCode!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var issues = report.Issues.GroupBy(i => i.OvoCode ?? i.Identifier, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var rows = new List<ReconciliationApplyRow>(keys.Count);
         var selected = new List<ReconciliationDifference>(keys.Count);
         foreach (var key in keys)
@@ -129,7 +129,7 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
             if (!byOvo.TryGetValue(key.OvoCode, out var difference))
             {
                 var problem = issues.TryGetValue(key.OvoCode, out var issue)
-                    ? $"Regel {issue.Line} kan niet meer vergeleken worden: {issue.Reason}"
+                    ? $"Regel {issue.Line} kan niet vergeleken worden: {issue.Reason}"
                     : $"{key.OvoCode} stemt intussen overeen met het register: dit verschil bestaat niet meer. Vergelijk opnieuw.";
                 rows.Add(new ReconciliationApplyRow(key, issue?.OrganisationName, null, problem));
             }
