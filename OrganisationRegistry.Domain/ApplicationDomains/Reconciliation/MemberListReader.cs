@@ -93,9 +93,10 @@ public static class MemberListReader
         }
 
         var text = Decode(content);
+        var separator = TakeSeparatorHint(ref text) ?? DetectSeparator(text);
         var options = new CsvReaderOptions
         {
-            Separator = DetectSeparator(text),
+            Separator = separator,
             HasHeader = false,
             SkipEmptyLines = true,
             TrimWhitespace = true,
@@ -171,6 +172,23 @@ public static class MemberListReader
         {
             return Encoding.GetEncoding(1252).GetString(content);
         }
+    }
+
+    /// <summary>
+    /// Excel's own first line <c>sep=;</c> names the separator; it is taken off, and counts as a blank line (line
+    /// numbers stay those of the file).
+    /// </summary>
+    private static char? TakeSeparatorHint(ref string text)
+    {
+        var start = text.TrimStart();
+        if (start.Length < 5 || !start.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) || (start.Length > 5 && start[5] is not ('\r' or '\n')))
+        {
+            return null;
+        }
+
+        var offset = text.Length - start.Length;
+        text = text[..offset] + text[(offset + 5)..];
+        return start[4];
     }
 
     /// <summary>The separator the header line uses most, outside quotes (<c>;</c> when tied or absent).</summary>

@@ -66,6 +66,15 @@ public sealed class MemberListReaderTests
     }
 
     [Fact]
+    public void ExcelsSepLine_SetsTheSeparator_AndIsNoHeader()
+    {
+        var list = Read("sep=,\r\nOVO-code,Naam\r\nOVO000001,\"Omgeving; departement\"\r\n", bom: true);
+
+        var row = Assert.Single(list.Rows);
+        Assert.Equal((3, OvoCode.FromNumber(1), "Omgeving; departement"), (row.Line, row.Ovo!.Value, row.Name));
+    }
+
+    [Fact]
     public void QuotedFields_MayHoldTheSeparator_AndBlankLinesAreSkipped_ButCountForTheLineNumber()
     {
         var list = Read("OVO-code;Naam;Categorie\n\n\"OVO000001\";\"Omgeving; departement\";\"departement\"\n;;;\n\nOVO000002;Waterweg;\n");
