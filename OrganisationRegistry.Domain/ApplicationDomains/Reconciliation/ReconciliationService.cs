@@ -59,9 +59,10 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
                 return new ReconciliationApplyReport(applied, Applied: false, reason);
             }
 
-            // Removing an assignment is a correction: the trail says so and why.
+            // Removing an assignment is a correction (its own right, today held by the same people): the trail says so and why.
             if (selected.Any(d => RemovesAssignment(d, command.ReferenceDate)))
             {
+                await authorization.EnsureMayCorrectAssignmentsAsync(db, user, domain, cancellationToken);
                 reason = Reason(command, removes: true);
                 db.Audit = db.Audit! with { Reason = reason };
             }
