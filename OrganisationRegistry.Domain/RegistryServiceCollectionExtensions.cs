@@ -33,6 +33,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<RegistryWriter>();
         services.AddValidatorsFromAssembly(typeof(RegistryServiceCollectionExtensions).Assembly, ServiceLifetime.Singleton);
         services.AddSingleton<AssignmentService>();
+        services.AddSingleton<ApplicationDomains.Reconciliation.ReconciliationService>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<ApplicationDomainService>();
         services.AddSingleton<UserGrantService>();

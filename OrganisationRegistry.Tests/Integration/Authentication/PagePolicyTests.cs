@@ -33,6 +33,9 @@ public sealed class PagePolicyTests(SqliteDatabaseFixture database) : IAsyncLife
         { "aop-expert", "/toepassingsgebieden/bestuursdecreet/bulk", HttpStatusCode.OK },
         { "org-manager", "/toepassingsgebieden/bestuursdecreet/bulk", HttpStatusCode.Forbidden },
         { "reader", "/toepassingsgebieden/bestuursdecreet/bulk", HttpStatusCode.Forbidden },
+        { "aop-expert", "/toepassingsgebieden/bestuursdecreet/vergelijken", HttpStatusCode.OK },
+        { "org-manager", "/toepassingsgebieden/bestuursdecreet/vergelijken", HttpStatusCode.Forbidden },
+        { "reader", "/toepassingsgebieden/bestuursdecreet/vergelijken", HttpStatusCode.Forbidden },
     };
 
     [Theory]
