@@ -1,6 +1,5 @@
 using System.Text;
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Tests.Infrastructure;
 using static OrganisationRegistry.Tests.Integration.ApplicationDomains.DomainReportScenario;
@@ -8,22 +7,8 @@ using static OrganisationRegistry.Tests.Integration.ApplicationDomains.DomainRep
 namespace OrganisationRegistry.Tests.Integration.ApplicationDomains;
 
 /// <summary>The changes in a domain between two dates (entered, left, moved category), on every provider.</summary>
-public abstract class DomainChangesTests(DatabaseFixture database) : IAsyncLifetime
+public abstract class DomainChangesTests(DatabaseFixture database) : DomainReportScenarioTests(database)
 {
-    private readonly AsyncServiceScope _scope = database.Services.CreateAsyncScope();
-
-    private ApplicationDomainQueries Queries => _scope.ServiceProvider.GetRequiredService<ApplicationDomainQueries>();
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await database.ResetAsync();
-        await RegisterAsync(new TestData(database), database, Ct);
-    }
-
-    public ValueTask DisposeAsync() => _scope.DisposeAsync();
-
     [Fact]
     public async Task Changes_OverTheBoundary_AreEnteredLeftAndMoved_ByName()
     {

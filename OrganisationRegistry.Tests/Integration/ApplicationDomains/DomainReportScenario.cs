@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Tests.Infrastructure;
 using static OrganisationRegistry.Tests.Infrastructure.TestData;
@@ -71,4 +73,22 @@ public static class DomainReportScenario
 
     /// <summary>The name of the organisation in the inactive category: it starts with '=', to test CSV injection.</summary>
     public const string OldServiceName = "=Oude Dienst";
+}
+
+/// <summary>The shared set-up of the query tests on <see cref="DomainReportScenario"/>: an empty database with the scenario, and the queries.</summary>
+public abstract class DomainReportScenarioTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private readonly AsyncServiceScope _scope = database.Services.CreateAsyncScope();
+
+    protected ApplicationDomainQueries Queries => _scope.ServiceProvider.GetRequiredService<ApplicationDomainQueries>();
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await database.ResetAsync();
+        await DomainReportScenario.RegisterAsync(new TestData(database), database, Ct);
+    }
+
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Tests.Infrastructure;
 using static OrganisationRegistry.Tests.Integration.ApplicationDomains.DomainReportScenario;
@@ -7,22 +6,8 @@ using static OrganisationRegistry.Tests.Integration.ApplicationDomains.DomainRep
 namespace OrganisationRegistry.Tests.Integration.ApplicationDomains;
 
 /// <summary>The report "who falls under the domain on date X, per category", around period boundaries, on every provider.</summary>
-public abstract class DomainReportTests(DatabaseFixture database) : IAsyncLifetime
+public abstract class DomainReportTests(DatabaseFixture database) : DomainReportScenarioTests(database)
 {
-    private readonly AsyncServiceScope _scope = database.Services.CreateAsyncScope();
-
-    private ApplicationDomainQueries Queries => _scope.ServiceProvider.GetRequiredService<ApplicationDomainQueries>();
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await database.ResetAsync();
-        await RegisterAsync(new TestData(database), database, Ct);
-    }
-
-    public ValueTask DisposeAsync() => _scope.DisposeAsync();
-
     [Fact]
     public async Task Report_OnTheLastDayOfPeriods_CountsThoseEndingThatDay_NotThoseStartingTheNext()
     {
