@@ -42,3 +42,65 @@ public sealed record ApiDomainMember(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     string? ParentOvo);
+
+/// <summary>Which organisations fall under an application domain on a date: how many per category and in all.</summary>
+/// <param name="Domain">The domain's code.</param>
+/// <param name="On">The date of the report (inclusive period ends: an assignment ending that day still counts).</param>
+/// <param name="Total">The number of organisations in the domain on that date.</param>
+/// <param name="Categories">Every active category (also with 0) and the inactive ones that still hold organisations, in the domain's order.</param>
+public sealed record ApiDomainReport(string Domain, DateOnly On, int Total, IReadOnlyList<ApiDomainCategoryCount> Categories);
+
+/// <summary>A category in a report, with its number of organisations on the report's date.</summary>
+/// <param name="Code">The category's code (the members: <c>…/assignments?validOn={on}&amp;category={code}</c>).</param>
+/// <param name="Name">The category's name.</param>
+/// <param name="Active">Whether new assignments may use it.</param>
+/// <param name="Count">The number of organisations in it on the date.</param>
+public sealed record ApiDomainCategoryCount(string Code, string Name, bool Active, int Count);
+
+/// <summary>What changed in an application domain between two dates, with one page of the changes by name.</summary>
+/// <param name="Domain">The domain's code.</param>
+/// <param name="From">The first date.</param>
+/// <param name="To">The second date (on or after <paramref name="From"/>).</param>
+/// <param name="Counts">How many organisations entered, left and moved (all kinds, whatever <c>kind</c> asks).</param>
+/// <param name="Categories">Per category of the domain: entered into it, left from it, moved into it, moved out of it.</param>
+/// <param name="Items">One page of the changes (of the kind asked for), by name.</param>
+/// <param name="Page">The page (from 1).</param>
+/// <param name="PageSize">The page size.</param>
+/// <param name="TotalCount">The number of changes of the kind asked for.</param>
+public sealed record ApiDomainChanges(
+    string Domain,
+    DateOnly From,
+    DateOnly To,
+    ApiDomainChangeCounts Counts,
+    IReadOnlyList<ApiDomainCategoryChanges> Categories,
+    IReadOnlyList<ApiDomainChange> Items,
+    int Page,
+    int PageSize,
+    int TotalCount);
+
+/// <summary>The number of changes per kind.</summary>
+public sealed record ApiDomainChangeCounts(int Entered, int Left, int Moved, int Total);
+
+/// <summary>The changes of one category between the two dates.</summary>
+/// <param name="Code">The category's code.</param>
+/// <param name="Name">The category's name.</param>
+/// <param name="Active">Whether new assignments may use it.</param>
+/// <param name="Entered">Organisations that entered the domain in this category.</param>
+/// <param name="Left">Organisations that left the domain from this category.</param>
+/// <param name="MovedIn">Organisations that moved into this category from another.</param>
+/// <param name="MovedOut">Organisations that moved out of this category to another.</param>
+public sealed record ApiDomainCategoryChanges(string Code, string Name, bool Active, int Entered, int Left, int MovedIn, int MovedOut);
+
+/// <summary>An organisation whose place in the domain differs between the two dates.</summary>
+/// <param name="Kind"><c>entered</c> (a member on <c>to</c>, not on <c>from</c>), <c>left</c> (the reverse) or <c>moved</c> (a member on both, in another category).</param>
+/// <param name="Ovo">The organisation's OVO code.</param>
+/// <param name="Name">The organisation's name.</param>
+/// <param name="Before">Its assignment on <c>from</c>, or <c>null</c> (entered).</param>
+/// <param name="After">Its assignment on <c>to</c>, or <c>null</c> (left).</param>
+public sealed record ApiDomainChange(string Kind, string Ovo, string Name, ApiDomainChangeSide? Before, ApiDomainChangeSide? After);
+
+/// <summary>An organisation's assignment on one of the two dates.</summary>
+/// <param name="Category">The code of its category.</param>
+/// <param name="ValidFrom">The assignment's first day, or <c>null</c>.</param>
+/// <param name="ValidTo">The assignment's last day, or <c>null</c>.</param>
+public sealed record ApiDomainChangeSide(string Category, DateOnly? ValidFrom, DateOnly? ValidTo);

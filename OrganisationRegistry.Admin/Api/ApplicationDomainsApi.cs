@@ -6,8 +6,10 @@ using OrganisationRegistry.Domain.ApplicationDomains;
 namespace OrganisationRegistry.Admin.Api;
 
 /// <summary>
-/// The API's <c>/application-domains</c>: the domains with their categories and stewards, and the organisations
-/// assigned to a domain on a date (as the pages and the CSV export show them, through <see cref="ApplicationDomainQueries"/>).
+/// The API's <c>/application-domains</c>: the domains with their categories and stewards, the organisations
+/// assigned to a domain on a date, the counts per category on a date (<c>report</c>) and what changed between two dates
+/// (<c>changes</c>; not the audit feed <c>/api/v1/changes</c>), as the pages and the CSV downloads show them, through
+/// <see cref="ApplicationDomainQueries"/>.
 /// </summary>
 public static class ApplicationDomainsApi
 {
@@ -32,8 +34,129 @@ public static class ApplicationDomainsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        domains.MapGet("/{code}/report", ReportAsync)
+            .WithName("GetApplicationDomainReport")
+            .WithSummary("Hoeveel organisaties op een datum onder een toepassingsgebied vallen, per categorie en in totaal.")
+            .WithDescription(
+                "on (jjjj-mm-dd, standaard vandaag): de datum; een toewijzing die die dag eindigt, telt nog mee. Alle actieve "
+                + "categorieën staan erin (ook met 0), niet-actieve alleen zolang ze organisaties hebben. De organisaties zelf: "
+                + "GET /api/v1/application-domains/{code}/assignments?validOn={on}&category={categorie}.")
+            .Produces<ApiDomainReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        domains.MapGet("/{code}/changes", ChangesAsync)
+            .WithName("ListApplicationDomainChanges")
+            .WithSummary("Wat er in een toepassingsgebied veranderde tussen twee datums: toegetreden, uitgetreden, andere categorie.")
+            .WithDescription(
+                "from en to (jjjj-mm-dd, verplicht, from ≤ to): alleen de toestand op die twee dagen telt; een toewijzing die "
+                + "na from begon en voor to eindigde, is geen wijziging. kind (entered, left, moved) beperkt de rijen, niet de "
+                + "tellingen. Niet te verwarren met de wijzigingenstroom GET /api/v1/changes (het audit-spoor).")
+            .Produces<ApiDomainChanges>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return api;
     }
+
+    private static async Task<Results<Ok<ApiDomainReport>, ProblemResult>> ReportAsync(
+        string code,
+        [FromQuery] string? on,
+        ApplicationDomainQueries queries,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!ApiQuery.TryDate(on, "on", out var date, out var problem))
+        {
+            return problem!;
+        }
+
+        var report = await queries.ReportAsync(code, date ?? RegistryDates.Today(clock), cancellationToken);
+        if (report is null)
+        {
+            return UnknownDomain(code);
+        }
+
+        return TypedResults.Ok(new ApiDomainReport(
+            report.DomainCode,
+            report.On,
+            report.Total,
+            [.. report.Categories.Select(c => new ApiDomainCategoryCount(c.Code, c.Name, c.IsActive, c.Count))]));
+    }
+
+    private static async Task<Results<Ok<ApiDomainChanges>, ProblemResult>> ChangesAsync(
+        string code,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromQuery] string? kind,
+        [FromQuery] string? page,
+        [FromQuery] string? pageSize,
+        ApplicationDomainQueries queries,
+        CancellationToken cancellationToken)
+    {
+        if (!ApiQuery.TryDate(from, "from", out var first, out var problem)
+            || !ApiQuery.TryDate(to, "to", out var last, out problem)
+            || !ApiQuery.TryNumber(page, "page", 1, MaxPage, 1, out var pageNumber, out problem)
+            || !ApiQuery.TryNumber(pageSize, "pageSize", 1, DomainMemberSearch.MaxPageSize, DomainMemberSearch.DefaultPageSize, out var size, out problem))
+        {
+            return problem!;
+        }
+
+        var missing = new Dictionary<string, string[]>();
+        if (first is null)
+        {
+            missing["from"] = ["from is verplicht (jjjj-mm-dd, bv. 2025-01-01)."];
+        }
+
+        if (last is null)
+        {
+            missing["to"] = ["to is verplicht (jjjj-mm-dd, bv. 2025-12-31)."];
+        }
+
+        if (missing.Count > 0)
+        {
+            return new ProblemResult(ApiProblems.Validation(missing));
+        }
+
+        DomainChangeKind? changeKind = null;
+        if (!string.IsNullOrWhiteSpace(kind) && (changeKind = DomainChangeKinds.FromCode(kind)) is null)
+        {
+            return new ProblemResult(ApiProblems.Validation("kind", $"'{kind}' is geen soort wijziging; gebruik entered, left of moved."));
+        }
+
+        // A period the wrong way round: the queries refuse it (ValidationException, field "to"), the filter makes it a 400.
+        var filter = new DomainChangesFilter(first!.Value, last!.Value, changeKind);
+        var summary = await queries.SummariseChangesAsync(code, filter, cancellationToken);
+        if (summary is null)
+        {
+            return UnknownDomain(code);
+        }
+
+        var result = await queries.SearchChangesAsync(code, new DomainChangesSearch(filter, (int)pageNumber, (int)size), cancellationToken);
+        return TypedResults.Ok(new ApiDomainChanges(
+            summary.DomainCode,
+            summary.From,
+            summary.To,
+            new ApiDomainChangeCounts(summary.Entered, summary.Left, summary.Moved, summary.Total),
+            [.. summary.Categories.Select(c => new ApiDomainCategoryChanges(c.Code, c.Name, c.IsActive, c.Entered, c.Left, c.MovedIn, c.MovedOut))],
+            [
+                .. result.Items.Select(c => new ApiDomainChange(
+                    DomainChangeKinds.Code(c.Kind),
+                    c.OvoCode.Value,
+                    c.Name,
+                    Side(c.Before),
+                    Side(c.After))),
+            ],
+            result.Page,
+            result.PageSize,
+            result.TotalCount));
+    }
+
+    private static ApiDomainChangeSide? Side(DomainChangeSide? side) =>
+        side is null ? null : new ApiDomainChangeSide(side.CategoryCode, side.ValidFrom, side.ValidTo);
+
+    private static ProblemResult UnknownDomain(string code) =>
+        new(ApiProblems.NotFound($"Het toepassingsgebied '{code}' bestaat niet."));
 
     private static async Task<Ok<IReadOnlyList<ApiApplicationDomain>>> ListAsync(
         ApplicationDomainQueries queries, TimeProvider clock, CancellationToken cancellationToken)
@@ -72,7 +195,7 @@ public static class ApplicationDomainsApi
         var domain = (await assignments.DomainsAsync(cancellationToken)).FirstOrDefault(d => d.Code == code);
         if (domain is null)
         {
-            return new ProblemResult(ApiProblems.NotFound($"Het toepassingsgebied '{code}' bestaat niet."));
+            return UnknownDomain(code);
         }
 
         if (!string.IsNullOrWhiteSpace(category) && !domain.Categories.Any(c => c.Code == category.Trim()))

@@ -12,7 +12,7 @@ namespace OrganisationRegistry.Domain.ApplicationDomains;
 /// on a date (a page for screens, a stream for the CSV export). Each call makes its own short-lived context and
 /// projects in SQL to read-only records.
 /// </summary>
-public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext> contexts)
+public sealed partial class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext> contexts)
 {
     /// <summary>Every domain by name, with the number of organisations assigned to it on <paramref name="countOn"/>.</summary>
     public async Task<IReadOnlyList<ApplicationDomainOverview>> ListAsync(DateOnly countOn, CancellationToken cancellationToken = default)
@@ -39,6 +39,52 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
         return overviews.SingleOrDefault();
     }
 
+    /// <summary>
+    /// How many organisations fall under the domain <paramref name="code"/> on <paramref name="on"/>, per category (see
+    /// <see cref="DomainReport"/>), or <c>null</c> when there is no such domain. One grouped count over the domain's
+    /// assignments valid on the date (the index on ApplicationDomainId, ValidFrom, ValidTo).
+    /// </summary>
+    public async Task<DomainReport?> ReportAsync(string code, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var domain = await db.ApplicationDomains.AsNoTracking()
+            .Where(d => d.Code == code)
+            .Select(d => new { d.Id, d.Code, d.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (domain is null)
+        {
+            return null;
+        }
+
+        var categories = await CategoriesAsync(db, domain.Id, cancellationToken);
+        var counts = await db.DomainAssignments.AsNoTracking()
+            .Where(a => a.ApplicationDomainId == domain.Id)
+            .ValidOn(on)
+            .GroupBy(a => a.CategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.CategoryId, g => g.Count, cancellationToken);
+        return new DomainReport(
+            domain.Code,
+            domain.Name,
+            on,
+            [
+                .. categories
+                    .Select(c => new DomainCategoryCount(c.Code, c.Name, c.IsActive, counts.GetValueOrDefault(c.Id)))
+                    .Where(c => c.IsActive || c.Count > 0),
+            ]);
+    }
+
+    /// <summary>A domain's categories in their order (sort order, then name).</summary>
+    private static async Task<List<CategoryRow>> CategoriesAsync(RegistryDbContext db, Guid domainId, CancellationToken cancellationToken) =>
+        await db.DomainCategories.AsNoTracking()
+            .Where(c => c.ApplicationDomainId == domainId)
+            .OrderBy(c => c.SortOrder)
+            .ThenBy(c => c.Name)
+            .Select(c => new CategoryRow(c.Id, c.Code, c.Name, c.IsActive))
+            .ToListAsync(cancellationToken);
+
+    private sealed record CategoryRow(Guid Id, string Code, string Name, bool IsActive);
+
     /// <summary>One page of the organisations assigned to the domain <paramref name="code"/> as <paramref name="search"/> filters them.</summary>
     public async Task<DomainMemberPage> SearchMembersAsync(string code, DomainMemberSearch search, CancellationToken cancellationToken = default)
     {
@@ -61,13 +107,15 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
     }
 
     /// <summary>
-    /// Every organisation assigned to the domain as <paramref name="filter"/> filters them, by name, read row by row
-    /// from the database (nothing is held in memory). Empty for an unknown domain or category.
+    /// Every organisation assigned to the domain as <paramref name="filter"/> filters them, by name (or as
+    /// <paramref name="sort"/> says), read row by row from the database (nothing is held in memory). Empty for an
+    /// unknown domain or category.
     /// </summary>
     public async IAsyncEnumerable<DomainMember> StreamMembersAsync(
         string code,
         DomainMemberFilter filter,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        DomainMemberSort sort = DomainMemberSort.Name)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -77,7 +125,7 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
             yield break;
         }
 
-        var members = Order(assignments, DomainMemberSort.Name, descending: false).Select(ToMember).AsAsyncEnumerable();
+        var members = Order(assignments, sort, descending: false).Select(ToMember).AsAsyncEnumerable();
         await foreach (var member in members.WithCancellation(cancellationToken))
         {
             yield return member;
@@ -88,14 +136,19 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
     /// Writes the members of <see cref="StreamMembersAsync"/> to <paramref name="output"/> as CSV (see
     /// <see cref="DomainMemberCsv"/>), row by row. <paramref name="output"/> stays open.
     /// </summary>
-    public async Task WriteCsvAsync(string code, DomainMemberFilter filter, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteCsvAsync(
+        string code,
+        DomainMemberFilter filter,
+        Stream output,
+        CancellationToken cancellationToken = default,
+        DomainMemberSort sort = DomainMemberSort.Name)
     {
         await using var writer = new StreamWriter(output, DomainMemberCsv.Encoding, bufferSize: 16 * 1024, leaveOpen: true)
         {
             NewLine = DomainMemberCsv.NewLine,
         };
         await writer.WriteLineAsync(DomainMemberCsv.Header.AsMemory(), cancellationToken);
-        await foreach (var member in StreamMembersAsync(code, filter, cancellationToken))
+        await foreach (var member in StreamMembersAsync(code, filter, cancellationToken, sort))
         {
             await writer.WriteLineAsync(DomainMemberCsv.Line(member).AsMemory(), cancellationToken);
         }
@@ -150,14 +203,21 @@ public sealed class ApplicationDomainQueries(IDbContextFactory<RegistryDbContext
         return categoryId is null ? null : assignments.Where(a => a.CategoryId == categoryId);
     }
 
-    /// <summary>Sorted on the chosen column, then on the OVO code; assignments without a start date last.</summary>
+    /// <summary>
+    /// Sorted on the chosen column, then on the OVO code; assignments without a start date last. By category means in
+    /// the domain's category order, then by name within a category (as the report lists them).
+    /// </summary>
     private static IQueryable<DomainAssignment> Order(IQueryable<DomainAssignment> query, DomainMemberSort sort, bool descending) => sort switch
     {
         DomainMemberSort.Name => query.SortBy(a => a.Organisation!.Name, descending, a => a.Organisation!.OvoCode),
         DomainMemberSort.OvoCode => descending
             ? query.OrderByDescending(a => a.Organisation!.OvoCode)
             : query.OrderBy(a => a.Organisation!.OvoCode),
-        DomainMemberSort.Category => query.SortBy(a => a.Category!.SortOrder, descending, a => a.Organisation!.OvoCode),
+        DomainMemberSort.Category => descending
+            ? query.OrderByDescending(a => a.Category!.SortOrder).ThenByDescending(a => a.Category!.Name)
+                .ThenByDescending(a => a.Organisation!.Name).ThenByDescending(a => a.Organisation!.OvoCode)
+            : query.OrderBy(a => a.Category!.SortOrder).ThenBy(a => a.Category!.Name)
+                .ThenBy(a => a.Organisation!.Name).ThenBy(a => a.Organisation!.OvoCode),
         DomainMemberSort.ValidFrom => query.SortBy(a => a.ValidFrom, descending, a => a.Organisation!.OvoCode, emptyLast: true),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
@@ -251,6 +311,6 @@ public static class DomainMemberCsv
             Common.CsvField.Format(member.Remark));
     }
 
-    private static string Date(DateOnly? date) => date is { } value ? Common.Validity.Format(value) : string.Empty;
+    internal static string Date(DateOnly? date) => date is { } value ? Common.Validity.Format(value) : string.Empty;
 
 }
