@@ -29,12 +29,18 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
 
     private static readonly string[] Tables = [KboFiles.Enterprise, KboFiles.Denomination, KboFiles.Address];
 
-    public async Task<KboImportResult> ImportAsync(RegistryUser user, string path, IProgress<KboImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Central administrators (the right to couple the KBO) and the system itself may import; others get a <see cref="ForbiddenException"/>.</summary>
+    public static void EnsureMayImport(RegistryUser user)
     {
         if (user.Kind != RegistryUserKind.System)
         {
             RegistryAuthorization.EnsureMayCoupleKbo(user);
         }
+    }
+
+    public async Task<KboImportResult> ImportAsync(RegistryUser user, string path, IProgress<KboImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        EnsureMayImport(user);
 
         var startedAt = time.GetUtcNow();
         using var source = KboExtractSource.Open(path);
