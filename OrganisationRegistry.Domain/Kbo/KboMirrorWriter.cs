@@ -91,21 +91,31 @@ internal sealed class KboMirrorWriter(RegistryDbContext db) : IAsyncDisposable
             _importer.Timeout = TimeSpan.FromHours(1);
         }
 
-        public async ValueTask AddAsync(T row, CancellationToken cancellationToken)
+        // Synchronous writes: they fill the importer's buffer and only block when it is sent (measured: per-field awaits
+        // cost more than the COPY itself).
+        public ValueTask AddAsync(T row, CancellationToken cancellationToken)
         {
-            await _importer.StartRowAsync(cancellationToken);
+            _importer.StartRow();
             foreach (var (getter, type) in _columns)
             {
-                var value = getter.GetClrValue(row);
-                if (value is null)
+                switch (getter.GetClrValue(row))
                 {
-                    await _importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await _importer.WriteAsync(value, type, cancellationToken);
+                    case null:
+                        _importer.WriteNull();
+                        break;
+                    case string text:
+                        _importer.Write(text, type);
+                        break;
+                    case DateOnly date:
+                        _importer.Write(date, type);
+                        break;
+                    case var value:
+                        _importer.Write(value, type);
+                        break;
                 }
             }
+
+            return ValueTask.CompletedTask;
         }
 
         public async Task CompleteAsync(CancellationToken cancellationToken)
