@@ -61,6 +61,9 @@ internal sealed class KboCsvFile : IDisposable
     /// <summary>The fields of the current row (the buffer is reused for the next row).</summary>
     public string[] Fields { get; }
 
+    /// <summary>Rows read so far (the header not counted).</summary>
+    public long Rows { get; private set; }
+
     /// <summary>The line the current row starts on (the header is line 1).</summary>
     public long Line => _reader.LineNumber;
 
@@ -77,6 +80,7 @@ internal sealed class KboCsvFile : IDisposable
             return false;
         }
 
+        Rows++;
         var count = _reader.FieldCount;
         if (_malformedRecord == _reader.RowNumber + 1 && _malformedReason != CsvMalformedReason.FieldCountMismatch)
         {

@@ -188,26 +188,12 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
             var stopwatch = Stopwatch.StartNew();
             var keys = new HashSet<long>();
             var kept = 0;
-            long rows = 0;
             using (var csv = new KboCsvFile(source, file, columns))
             {
                 await using var sink = writer.Open<T>(replace);
-                Report(KboImportPhase.Loading, file, 0);
-                while (csv.Read())
+                foreach (var fields in WellFormedRows(csv, KboImportPhase.Loading, cancellationToken))
                 {
-                    if (++rows % ProgressEvery == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        Report(KboImportPhase.Loading, file, rows, csv.BytesRead);
-                    }
-
-                    if (csv.Malformed is { } malformed)
-                    {
-                        Skip(csv, malformed);
-                        continue;
-                    }
-
-                    var row = read(csv.Fields, out var key, out var reason);
+                    var row = read(fields, out var key, out var reason);
                     if (row is null)
                     {
                         if (reason is not null)
@@ -229,7 +215,7 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
                 }
 
                 await sink.CompleteAsync(cancellationToken);
-                Finish(file, csv, rows, stopwatch);
+                Finish(csv, stopwatch);
             }
 
             return kept;
@@ -260,25 +246,11 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
             var column = table == KboFiles.Enterprise ? "EnterpriseNumber" : "EntityNumber";
             var numbers = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            long rows = 0;
             using (var csv = new KboCsvFile(source, file, [column]))
             {
-                Report(KboImportPhase.Deleting, file, 0);
-                while (csv.Read())
+                foreach (var fields in WellFormedRows(csv, KboImportPhase.Deleting, cancellationToken))
                 {
-                    if (++rows % ProgressEvery == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        Report(KboImportPhase.Deleting, file, rows, csv.BytesRead);
-                    }
-
-                    if (csv.Malformed is { } malformed)
-                    {
-                        Skip(csv, malformed);
-                        continue;
-                    }
-
-                    if (KboFiles.ReadDeleteKey(csv.Fields, out var reason) is { } number)
+                    if (KboFiles.ReadDeleteKey(fields, out var reason) is { } number)
                     {
                         // The same number twice deletes once: not worth a report.
                         if (seen.Add(number))
@@ -293,7 +265,7 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
                 }
 
                 await writer.DeleteAsync(table, numbers, cancellationToken);
-                Finish(file, csv, rows, stopwatch);
+                Finish(csv, stopwatch);
             }
 
             return numbers.Count;
@@ -326,11 +298,33 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
             return text.ToString().TrimEnd();
         }
 
-        private void Finish(string file, KboCsvFile csv, long rows, Stopwatch stopwatch)
+        /// <summary>The rows of <paramref name="csv"/> that have the file's columns; the others are reported and skipped. Reports progress.</summary>
+        private IEnumerable<string[]> WellFormedRows(KboCsvFile csv, KboImportPhase phase, CancellationToken cancellationToken)
+        {
+            Report(phase, csv.Name, 0);
+            while (csv.Read())
+            {
+                if (csv.Rows % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Report(phase, csv.Name, csv.Rows, csv.BytesRead);
+                }
+
+                if (csv.Malformed is { } malformed)
+                {
+                    Skip(csv, malformed);
+                    continue;
+                }
+
+                yield return csv.Fields;
+            }
+        }
+
+        private void Finish(KboCsvFile csv, Stopwatch stopwatch)
         {
             _bytesBefore += csv.BytesRead;
-            Report(KboImportPhase.Loading, file, rows);
-            _steps.Add((file, stopwatch.Elapsed, rows));
+            Report(KboImportPhase.Loading, csv.Name, csv.Rows);
+            _steps.Add((csv.Name, stopwatch.Elapsed, csv.Rows));
         }
 
         private void Skip(KboCsvFile csv, string reason)
