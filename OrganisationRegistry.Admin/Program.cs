@@ -27,6 +27,7 @@ if (command is null)
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddRegistryAdminUi();
+builder.Services.AddSingleton<OrganisationRegistry.Admin.Kbo.KboImportRunner>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();

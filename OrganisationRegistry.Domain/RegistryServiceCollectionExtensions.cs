@@ -39,6 +39,8 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<UserGrantService>();
         services.AddSingleton<ApiClientDirectory>();
         services.AddSingleton<ApiClientService>();
+        services.AddSingleton<Kbo.KboImporter>();
+        services.AddScoped<Kbo.KboImportHistory>();
         return services;
     }
 }

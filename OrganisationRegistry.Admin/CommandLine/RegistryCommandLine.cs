@@ -26,6 +26,8 @@ public static class RegistryCommandLine
             "seed" => SeedCommand.Parse(args[1..]),
             "verify-audit" => VerifyAuditCommand.Parse(args[1..]),
             "dev-token" => DevTokenCommand.Parse(args[1..]),
+            "kbo-import" => KboImportCommand.Parse(args[1..]),
+            "kbo-generate" => KboGenerateCommand.Parse(args[1..]),
             _ => new UnknownCommand(args[0]),
         };
     }
@@ -34,7 +36,7 @@ public static class RegistryCommandLine
     {
         public Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed, verify-audit, dev-token.");
+            Console.Error.WriteLine($"Unknown command '{name}'. Commands: migrate, seed, verify-audit, dev-token, kbo-import, kbo-generate.");
             return Task.FromResult(2);
         }
     }
