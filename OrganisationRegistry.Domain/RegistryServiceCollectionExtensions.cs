@@ -38,6 +38,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<UserGrantService>();
         services.AddSingleton<ApiClientDirectory>();
         services.AddSingleton<ApiClientService>();
+        services.AddKboCoupling();
         return services;
     }
 }
