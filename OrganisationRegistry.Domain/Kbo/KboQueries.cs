@@ -44,11 +44,14 @@ public sealed class KboQueries(IDbContextFactory<RegistryDbContext> contexts, Ti
         return await LatestImportAsync(db, cancellationToken);
     }
 
-    internal static Task<KboSnapshot?> LatestImportAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
-        db.KboImports.AsNoTracking()
-            .OrderByDescending(i => i.FinishedAt)
+    /// <remarks>Sorted in memory: SQLite cannot order on a DateTimeOffset, and there is about one import a day.</remarks>
+    internal static async Task<KboSnapshot?> LatestImportAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var imports = await db.KboImports.AsNoTracking()
             .Select(i => new KboSnapshot(i.Id, i.ExtractType, i.ExtractNumber, i.SnapshotDate, i.FinishedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        return imports.OrderByDescending(i => i.FinishedAt).ThenByDescending(i => i.ExtractNumber).FirstOrDefault();
+    }
 
     /// <summary>Whether a full extract was ever read: only then does "absent from the copy" mean "stopped".</summary>
     internal static Task<bool> AnyFullImportAsync(RegistryDbContext db, CancellationToken cancellationToken) =>

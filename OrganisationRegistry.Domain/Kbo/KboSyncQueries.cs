@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
@@ -5,12 +6,13 @@ using OrganisationRegistry.Domain.Persistence;
 namespace OrganisationRegistry.Domain.Kbo;
 
 /// <summary>
-/// The synchronisation view: coupled organisations that have not ended before today and whose stored legal data
+/// The synchronisation view: coupled organisations that had not ended on the latest extract's snapshot date (an ended
+/// organisation may share its number with its successor, and is history) and whose stored legal data
 /// (name, short name, legal form, registered seat) differs from the KBO copy (<see cref="KboQueries.LegalData"/>), or
 /// whose enterprise stopped (not active, or absent from the copy after at least one full import). Filtered and paged
 /// in SQL: one count and one page query, whatever the size of the register.
 /// </summary>
-public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts, TimeProvider time)
+public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -25,23 +27,33 @@ public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts
             return new KboSyncPage(null, [], 0, page, pageSize);
         }
 
-        var query = await DifferencesAsync(db, time, cancellationToken);
+        var query = await DifferencesAsync(db, latest, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(r => r.OvoCode).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new KboSyncPage(latest, [.. rows.Select(r => r.ToItem())], total, page, pageSize);
     }
 
     /// <summary>The coupled organisations that differ from the KBO copy (see the class), with both sides' values.</summary>
-    internal static async Task<IQueryable<KboSyncRow>> DifferencesAsync(RegistryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="scope">Only these organisations (one, a chunk of a batch); filtered before the join.</param>
+    internal static async Task<IQueryable<KboSyncRow>> DifferencesAsync(
+        RegistryDbContext db, KboSnapshot latest, CancellationToken cancellationToken, Expression<Func<Organisation, bool>>? scope = null)
     {
-        var fullImportDone = await KboQueries.AnyFullImportAsync(db, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        // Absent from the copy means stopped only once a full extract was read; the flag is decided here, not in SQL.
+        var absentMeansStopped = await KboQueries.AnyFullImportAsync(db, cancellationToken) ? KboRecord.ActiveStatus : null;
+        var snapshot = latest.Date;
+        var organisations = db.Organisations.AsNoTracking().Where(o => o.KboNumber != null && (o.ValidTo == null || o.ValidTo >= snapshot));
+        if (scope is not null)
+        {
+            organisations = organisations.Where(scope);
+        }
+
         return
-            from o in db.Organisations.AsNoTracking()
-            where o.KboNumber != null && (o.ValidTo == null || o.ValidTo >= today)
-            join k in KboQueries.LegalData(db) on EF.Property<string>(o, nameof(Organisation.KboNumber)) equals k.Number into found
+            from o in organisations
+            // The double cast compares the stored digits with the mirror's key as they are (EF.Property<string> on the
+            // converted column does not translate in a join predicate).
+            join k in KboQueries.LegalData(db) on (string)(object)o.KboNumber! equals k.Number into found
             from k in found.DefaultIfEmpty()
-            where (k.Number == null && fullImportDone && o.KboStoppedOn == null)
+            where (k.Number == null && absentMeansStopped != null && o.KboStoppedOn == null)
                 || (k.Number != null
                     && ((k.Status != KboRecord.ActiveStatus && o.KboStoppedOn == null)
                         || (k.Name != null && k.Name != "" && k.Name != o.Name)
@@ -53,7 +65,7 @@ public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts
                 Id = o.Id,
                 OvoCode = o.OvoCode,
                 Version = o.Version,
-                KboNumber = EF.Property<string>(o, nameof(Organisation.KboNumber)),
+                KboNumber = o.KboNumber,
                 Name = o.Name,
                 ShortName = o.ShortName,
                 LegalForm = o.LegalForm,
@@ -79,7 +91,7 @@ internal sealed class KboSyncRow
 
     public long Version { get; init; }
 
-    public string KboNumber { get; init; } = null!;
+    public KboNumber? KboNumber { get; init; }
 
     public string Name { get; init; } = null!;
 
@@ -112,7 +124,7 @@ internal sealed class KboSyncRow
     public KboRecord? Record => Found
         ? new KboLegalData
         {
-            Number = KboNumber,
+            Number = KboNumber!.Value.Digits,
             Status = KboStatus!,
             Name = KboName,
             ShortName = KboShortName,
@@ -136,7 +148,7 @@ internal sealed class KboSyncRow
             Add(changes, "Maatschappelijke zetel", RegisteredSeat, kbo.RegisteredSeat);
         }
 
-        return new KboSyncItem(OvoCode, Version, Name, Organisations.KboNumber.FromStored(KboNumber), ValidTo, changes, Stopped);
+        return new KboSyncItem(OvoCode, Version, Name, KboNumber!.Value, ValidTo, changes, Stopped);
     }
 
     private static void Add(List<KboFieldChange> changes, string field, string? old, string? @new)

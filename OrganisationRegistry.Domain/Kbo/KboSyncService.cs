@@ -18,7 +18,7 @@ namespace OrganisationRegistry.Domain.Kbo;
 /// beyond that it relies on the version check of every UPDATE: an organisation changed by someone else meanwhile makes
 /// the whole batch a conflict, and nothing is written.
 /// </remarks>
-public sealed class KboSyncService(RegistryWriter writer, TimeProvider time)
+public sealed class KboSyncService(RegistryWriter writer)
 {
     /// <summary>Organisations saved per round trip of "alles toepassen" (the transaction stays one).</summary>
     public const int ChunkSize = 500;
@@ -38,7 +38,8 @@ public sealed class KboSyncService(RegistryWriter writer, TimeProvider time)
             var latest = await EnsureLatestAsync(db, command.ImportId, cancellationToken);
             var organisation = await db.Organisations.OrganisationAsync(command.OvoCode, cancellationToken);
             write.ExpectVersion(organisation, command.ExpectedVersion);
-            var row = await (await KboSyncQueries.DifferencesAsync(db, time, cancellationToken)).SingleOrDefaultAsync(r => r.Id == organisation.Id, cancellationToken)
+            var id = organisation.Id;
+            var row = await (await KboSyncQueries.DifferencesAsync(db, latest, cancellationToken, o => o.Id == id)).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException(RuleCodes.InvalidValue, $"{organisation.OvoCode} verschilt niet (meer) van de KBO-gegevens van het register: er is niets toe te passen.");
 
             Apply(organisation, row, latest);
@@ -56,7 +57,7 @@ public sealed class KboSyncService(RegistryWriter writer, TimeProvider time)
             var db = write.Db;
             await write.LockAsync(SyncLock);
             var latest = await EnsureLatestAsync(db, command.ImportId, cancellationToken);
-            var differences = await KboSyncQueries.DifferencesAsync(db, time, cancellationToken);
+            var differences = await KboSyncQueries.DifferencesAsync(db, latest, cancellationToken);
             var codes = await differences.Select(r => r.OvoCode).ToListAsync(cancellationToken);
             if (codes.Count == 0)
             {
@@ -72,7 +73,7 @@ public sealed class KboSyncService(RegistryWriter writer, TimeProvider time)
             var failures = new List<string>();
             foreach (var chunk in codes.Chunk(ChunkSize))
             {
-                var rows = await differences.Where(r => chunk.Contains(r.OvoCode)).ToDictionaryAsync(r => r.Id, cancellationToken);
+                var rows = await (await KboSyncQueries.DifferencesAsync(db, latest, cancellationToken, o => chunk.Contains(o.OvoCode))).ToDictionaryAsync(r => r.Id, cancellationToken);
                 var ids = rows.Keys.ToList();
                 foreach (var organisation in await db.Organisations.Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken))
                 {

@@ -100,8 +100,8 @@ public sealed class Organisation : IVersioned
     /// <summary>A new organisation coupled to the KBO: its names and legal data come from <paramref name="kbo"/>.</summary>
     public static Organisation CreateFromKbo(OvoCode ovoCode, KboRecord kbo, OrganisationDetails details)
     {
-        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode };
-        organisation.Apply(details with { Name = kbo.Name ?? details.Name, ShortName = kbo.ShortName, KboNumber = kbo.Number });
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode, KboNumber = kbo.Number };
+        organisation.Apply(details with { Name = kbo.Name ?? details.Name, ShortName = kbo.ShortName });
         organisation.TakeKboData(kbo);
         return organisation;
     }
