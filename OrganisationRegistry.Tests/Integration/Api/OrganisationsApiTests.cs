@@ -183,15 +183,14 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
         using var response = await PostJsonAsync(Client("kiosk"), "/api/v1/organisations", new
         {
             name = "   ",
-            kboNumber = "0123.456.789",
             validFrom = "2025-01-01",
             validTo = "2024-12-31",
             policyDomain = new string('x', 51),
             parentOvo = "OVO12",
         });
 
-        var errors = await AssertValidationProblemAsync(response, "name", "kboNumber", "validTo", "policyDomain", "parentOvo");
-        Assert.Contains("PUT /organisations/kbo/{kboNumber}", errors.GetProperty("kboNumber")[0].GetString(), StringComparison.Ordinal);
+        var errors = await AssertValidationProblemAsync(response, "name", "validTo", "policyDomain", "parentOvo");
+        Assert.Equal("De naam is verplicht.", errors.GetProperty("name")[0].GetString());
         Assert.Equal(snapshot, await SnapshotAsync());
     }
 
