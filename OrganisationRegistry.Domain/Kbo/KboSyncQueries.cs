@@ -56,10 +56,11 @@ public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts
             where (k.Number == null && absentMeansStopped != null && o.KboStoppedOn == null)
                 || (k.Number != null
                     && ((k.Status != KboRecord.ActiveStatus && o.KboStoppedOn == null)
-                        || (k.Name != null && k.Name != "" && k.Name != o.Name)
-                        || (k.ShortName == "" ? null : k.ShortName) != o.ShortName
-                        || (k.LegalForm == "" ? null : k.LegalForm) != o.LegalForm
-                        || (k.RegisteredSeat == "" ? null : k.RegisteredSeat) != o.RegisteredSeat))
+                        // Written plainly: EF repeats a resolved value's subquery at every mention, so each mention costs.
+                        || (k.Name != null && k.Name != o.Name)
+                        || k.ShortName != o.ShortName
+                        || k.LegalForm != o.LegalForm
+                        || k.RegisteredSeat != o.RegisteredSeat))
             select new KboSyncRow
             {
                 Id = o.Id,

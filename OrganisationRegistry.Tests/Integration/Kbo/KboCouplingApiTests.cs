@@ -61,9 +61,10 @@ public abstract class KboCouplingApiTests(DatabaseFixture database) : Organisati
     [Fact]
     public async Task Post_WithAKboNumber_IsAValidationProblem_PointingToPutKbo()
     {
+        var client = await CentralClientAsync();
         var snapshot = await SnapshotAsync();
 
-        using var response = await PostJsonAsync(await CentralClientAsync(), "/api/v1/organisations", new { name = "Kunstenpunt", kboNumber = Number });
+        using var response = await PostJsonAsync(client, "/api/v1/organisations", new { name = "Kunstenpunt", kboNumber = Number });
 
         var errors = await AssertValidationProblemAsync(response, "kboNumber");
         Assert.Contains("PUT /organisations/kbo/{kboNumber}", errors.GetProperty("kboNumber")[0].GetString(), StringComparison.Ordinal);
