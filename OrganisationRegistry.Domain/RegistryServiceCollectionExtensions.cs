@@ -39,8 +39,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<UserGrantService>();
         services.AddSingleton<ApiClientDirectory>();
         services.AddSingleton<ApiClientService>();
-        services.AddSingleton<Kbo.KboImporter>();
-        services.AddScoped<Kbo.KboImportHistory>();
+        services.AddKbo();
         return services;
     }
 }

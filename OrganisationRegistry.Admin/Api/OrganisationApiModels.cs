@@ -29,7 +29,11 @@ public sealed record OrganisationListItemResponse(string Ovo, string Name, strin
 /// <param name="ShortName">The short name or abbreviation.</param>
 /// <param name="Article">The article used with the name: <c>de</c> or <c>het</c>.</param>
 /// <param name="Description">A free description.</param>
-/// <param name="KboNumber">The enterprise number (ten digits).</param>
+/// <param name="KboNumber">The enterprise number (ten digits); an organisation with one is coupled to the KBO.</param>
+/// <param name="CoupledToKbo">Whether the organisation is coupled to the KBO: then name, short name, legal form and registered seat come from the KBO.</param>
+/// <param name="LegalForm">The legal form as the KBO describes it (Dutch), while coupled.</param>
+/// <param name="RegisteredSeat">The registered seat as the KBO gives it, on one line, while coupled.</param>
+/// <param name="KboStoppedOn">The day the KBO reported the enterprise as stopped, once the synchronisation applied it.</param>
 /// <param name="ValidFrom">The first day the organisation exists; <c>null</c>: since always.</param>
 /// <param name="ValidTo">The last day the organisation exists; <c>null</c>: until further notice.</param>
 /// <param name="PolicyDomain">The code of the policy domain (beleidsdomein), e.g. <c>cjsm</c>.</param>
@@ -45,6 +49,10 @@ public sealed record OrganisationResponse(
     Article? Article,
     string? Description,
     string? KboNumber,
+    bool CoupledToKbo,
+    string? LegalForm,
+    string? RegisteredSeat,
+    DateOnly? KboStoppedOn,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     string? PolicyDomain,
@@ -84,12 +92,14 @@ public sealed record OrganisationKeyResponse(Guid Id, string KeyType, string Key
 /// <param name="ParentOvo">The parent organisation within the domain, if any.</param>
 public sealed record OrganisationAssignmentSummaryResponse(string Domain, string Category, string CategoryName, DateOnly? ValidFrom, DateOnly? ValidTo, string? ParentOvo);
 
-/// <summary>A new organisation (<c>POST /organisations</c>). The register issues its OVO code.</summary>
+/// <summary>
+/// A new organisation (<c>POST /organisations</c>). The register issues its OVO code. An organisation with a KBO number
+/// is created with <c>PUT /organisations/kbo/{kboNumber}</c> (a <c>kboNumber</c> here is refused).
+/// </summary>
 /// <param name="Name">The official name (required, at most 500 characters).</param>
 /// <param name="ShortName">The short name or abbreviation.</param>
 /// <param name="Article"><c>de</c> or <c>het</c>.</param>
 /// <param name="Description">A free description.</param>
-/// <param name="KboNumber">The enterprise number, in any usual notation (<c>0123.456.749</c>, <c>BE0123456749</c>); coupling one needs central rights.</param>
 /// <param name="ValidFrom">The first day (yyyy-MM-dd); <c>null</c> or absent: since always.</param>
 /// <param name="ValidTo">The last day (yyyy-MM-dd); <c>null</c> or absent: until further notice.</param>
 /// <param name="PolicyDomain">The code of the policy domain, e.g. <c>cjsm</c>.</param>
@@ -99,7 +109,6 @@ public sealed record CreateOrganisationRequest(
     string? ShortName = null,
     Article? Article = null,
     string? Description = null,
-    string? KboNumber = null,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
     string? PolicyDomain = null,
@@ -107,10 +116,9 @@ public sealed record CreateOrganisationRequest(
 
 /// <summary>
 /// The organisation to create when no current organisation has the KBO number of the address
-/// (<c>PUT /organisations/kbo/{kboNumber}</c>): the fields of <see cref="CreateOrganisationRequest"/> without the KBO number.
+/// (<c>PUT /organisations/kbo/{kboNumber}</c>); optional. Name and short name come from the KBO: <c>name</c> and
+/// <c>shortName</c> are refused here.
 /// </summary>
-/// <param name="Name">The official name (required).</param>
-/// <param name="ShortName">The short name or abbreviation.</param>
 /// <param name="Article"><c>de</c> or <c>het</c>.</param>
 /// <param name="Description">A free description.</param>
 /// <param name="ValidFrom">The first day (yyyy-MM-dd).</param>
@@ -118,8 +126,6 @@ public sealed record CreateOrganisationRequest(
 /// <param name="PolicyDomain">The code of the policy domain.</param>
 /// <param name="ParentOvo">The parent organisation; absent for a top-level organisation.</param>
 public sealed record EnsureOrganisationByKboRequest(
-    string Name,
-    string? ShortName = null,
     Article? Article = null,
     string? Description = null,
     DateOnly? ValidFrom = null,
@@ -130,13 +136,13 @@ public sealed record EnsureOrganisationByKboRequest(
 /// <summary>
 /// A JSON merge patch (RFC 7396) of an organisation's general data (<c>PATCH /organisations/{ovo}</c>): a field that is
 /// present replaces the value, <c>null</c> clears it (not allowed for <c>name</c>), an absent field stays as it is.
-/// Other fields (<c>ovo</c>, <c>version</c>, <c>parents</c>, ...) are refused.
+/// Other fields (<c>ovo</c>, <c>version</c>, <c>parents</c>, <c>kboNumber</c>, ...) are refused: the KBO number changes
+/// only through <c>POST</c> and <c>DELETE /organisations/{ovo}/kbo</c>.
 /// </summary>
-/// <param name="Name">The official name (cannot be cleared).</param>
-/// <param name="ShortName">The short name.</param>
+/// <param name="Name">The official name (cannot be cleared; while coupled to the KBO it must stay the KBO's).</param>
+/// <param name="ShortName">The short name (while coupled to the KBO it must stay the KBO's).</param>
 /// <param name="Article"><c>de</c> or <c>het</c>.</param>
 /// <param name="Description">A free description.</param>
-/// <param name="KboNumber">The enterprise number; changing or clearing it needs central rights.</param>
 /// <param name="ValidFrom">The first day (yyyy-MM-dd).</param>
 /// <param name="ValidTo">The last day (yyyy-MM-dd).</param>
 /// <param name="PolicyDomain">The code of the policy domain.</param>
@@ -145,10 +151,13 @@ public sealed record OrganisationPatchRequest(
     string? ShortName = null,
     Article? Article = null,
     string? Description = null,
-    string? KboNumber = null,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
     string? PolicyDomain = null);
+
+/// <summary>Couple an organisation to the KBO (<c>POST /organisations/{ovo}/kbo</c>).</summary>
+/// <param name="KboNumber">The enterprise number in any usual notation (<c>0123.456.749</c>, <c>BE0123456749</c>); it must be in the register's KBO copy.</param>
+public sealed record CoupleToKboRequest(string KboNumber);
 
 /// <summary>A new key of an organisation (<c>POST /organisations/{ovo}/keys</c>).</summary>
 /// <param name="KeyType">The code of the key type, e.g. <c>kiosk</c> (required).</param>
@@ -167,6 +176,10 @@ internal static class OrganisationResponses
         general.Article,
         general.Description,
         general.KboNumber?.Digits,
+        general.IsCoupledToKbo,
+        general.LegalForm,
+        general.RegisteredSeat,
+        general.KboStoppedOn,
         general.ValidFrom,
         general.ValidTo,
         general.PolicyDomainCode,

@@ -109,6 +109,15 @@ internal sealed class OrganisationRequestBody
         }
     }
 
+    /// <summary>
+    /// A request without a body (no content at all), read as an empty object: for the endpoints whose body is optional.
+    /// </summary>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength is 0
+        || (request.ContentLength is null && request.ContentType is null && !request.Headers.ContainsKey(HeaderNames.TransferEncoding));
+
+    public static OrganisationRequestBody Empty() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
     /// <summary>The problem with the fields taken so far (400, errors per field), or <c>null</c> when they are all right.</summary>
     public ProblemResult? Problem => _errors.Count == 0
         ? null

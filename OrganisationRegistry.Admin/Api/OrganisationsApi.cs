@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 
@@ -18,21 +19,36 @@ public static class OrganisationsApi
     public const string Tag = "Organisaties";
 
     private static readonly string[] CreateFields =
-        ["name", "shortName", "article", "description", "kboNumber", "validFrom", "validTo", "policyDomain", "parentOvo"];
+        ["name", "shortName", "article", "description", "validFrom", "validTo", "policyDomain", "parentOvo"];
 
-    private static readonly string[] EnsureFields = [.. CreateFields.Where(f => f != "kboNumber")];
+    private static readonly string[] EnsureFields = [.. CreateFields.Where(f => f is not ("name" or "shortName"))];
 
     private static readonly string[] PatchFields =
-        ["name", "shortName", "article", "description", "kboNumber", "validFrom", "validTo", "policyDomain"];
+        ["name", "shortName", "article", "description", "validFrom", "validTo", "policyDomain"];
+
+    private const string KboCouplingWay =
+        "Het KBO-nummer wijzigt niet met de algemene gegevens: koppel met POST /organisations/{ovo}/kbo en ontkoppel met DELETE /organisations/{ovo}/kbo.";
+
+    private static readonly Dictionary<string, string> RefusedInCreate = new(StringComparer.Ordinal)
+    {
+        ["kboNumber"] = "Een organisatie met een KBO-nummer maakt u aan met PUT /organisations/kbo/{kboNumber}: naam en rechtsgegevens komen dan uit de KBO.",
+    };
 
     private static readonly Dictionary<string, string> RefusedInEnsure = new(StringComparer.Ordinal)
     {
         ["kboNumber"] = "Het KBO-nummer staat in het adres (/organisations/kbo/{kboNumber}), niet in de body.",
+        ["name"] = "De naam komt uit de KBO-gegevens van het register en wordt niet meegegeven.",
+        ["shortName"] = "De korte naam komt uit de KBO-gegevens van het register en wordt niet meegegeven.",
     };
+
+    private static readonly string[] CoupleFields = ["kboNumber"];
 
     private static readonly Dictionary<string, string> RefusedInPatch = new(StringComparer.Ordinal)
     {
         ["ovo"] = "De OVO-code van een organisatie verandert nooit.",
+        ["kboNumber"] = KboCouplingWay,
+        ["legalForm"] = "De rechtsvorm komt uit de KBO.",
+        ["registeredSeat"] = "De maatschappelijke zetel komt uit de KBO.",
         ["version"] = "De versie gaat mee in If-Match, niet in de body.",
         ["policyDomainName"] = "Wijzig 'policyDomain' (de code van het beleidsdomein).",
         ["parentOvo"] = "De structuur (moederorganisaties) wijzigt niet via PATCH van de algemene gegevens.",
@@ -80,8 +96,9 @@ public static class OrganisationsApi
             .WithSummary("Een organisatie aanmaken")
             .WithDescription(
                 "Het register kent de OVO-code toe. Een organisatiebeheerder (scope organisations.write) maakt organisaties " +
-                "aan onder de eigen organisatie of een dochter ervan (parentOvo); zonder parentOvo of met een KBO-nummer " +
-                "is een centrale beheerder nodig (403).")
+                "aan onder de eigen organisatie of een dochter ervan (parentOvo); zonder parentOvo is een centrale beheerder " +
+                "nodig (403). Een organisatie met een KBO-nummer maakt u aan met PUT /organisations/kbo/{kboNumber} " +
+                "(kboNumber in deze body: 400).")
             .WithJsonRequestBody<CreateOrganisationRequest>(OrganisationRequestBody.Json)
             .Produces<OrganisationResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -95,12 +112,17 @@ public static class OrganisationsApi
             .WithDescription(
                 "Heeft een huidige organisatie (vandaag geldig, anders de eerstvolgende die nog niet beëindigd is) dit " +
                 "KBO-nummer: 200 met die organisatie, ongewijzigd (de body wordt dan niet gebruikt). Anders wordt ze " +
-                "aangemaakt met de body en dit KBO-nummer: 201. Een KBO-nummer koppelen mag alleen een centrale beheerder: " +
-                "een client met scope organisations.write krijgt 403 (couple-kbo) wanneer de organisatie nog niet bestaat.")
+                "aangemaakt uit de KBO-gegevens van het register: naam, korte naam, rechtsvorm en maatschappelijke zetel " +
+                "komen uit de KBO (name en shortName in de body: 400); de body (optioneel) geeft lidwoord, beschrijving, " +
+                "geldigheid, beleidsdomein en moederorganisatie: 201. Staat het nummer niet in de KBO-gegevens van het " +
+                "register: 404 (not-found) met de datum van de laatste import. Een organisatie uit de KBO aanmaken mag " +
+                "alleen een centrale beheerder: een client met scope organisations.write krijgt 403 (couple-kbo) wanneer " +
+                "de organisatie nog niet bestaat.")
             .WithJsonRequestBody<EnsureOrganisationByKboRequest>(OrganisationRequestBody.Json)
             .Produces<OrganisationResponse>()
             .Produces<OrganisationResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -111,7 +133,8 @@ public static class OrganisationsApi
             .WithDescription(
                 "RFC 7396: een veld dat er staat vervangt de waarde, null wist ze (niet voor name), een veld dat ontbreekt " +
                 "blijft. If-Match is verplicht: de ETag die u las (412 als de organisatie intussen wijzigde), of * voor de " +
-                "huidige versie. Een KBO-nummer wijzigen of wissen mag alleen een centrale beheerder.")
+                "huidige versie. Het KBO-nummer wijzigt hier niet (400: koppelen en ontkoppelen via /organisations/{ovo}/kbo); " +
+                "zolang de organisatie aan de KBO gekoppeld is, komen naam en korte naam uit de KBO (een andere waarde: 409).")
             .WithJsonRequestBody<OrganisationPatchRequest>(OrganisationRequestBody.MergePatchJson, OrganisationRequestBody.Json)
             .Produces<OrganisationResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -120,6 +143,37 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        organisations.MapPost("/{ovo}/kbo", CoupleAsync)
+            .WithName("CoupleOrganisationToKbo")
+            .WithSummary("Een organisatie aan de KBO koppelen")
+            .WithDescription(
+                "Body { \"kboNumber\": \"0123.456.749\" } (elke gangbare schrijfwijze). De onderneming moet in de KBO-gegevens " +
+                "van het register staan (anders 404); naam, korte naam, rechtsvorm en maatschappelijke zetel komen daarna uit " +
+                "de KBO, de namen van voordien worden bewaard voor een ontkoppeling. If-Match is verplicht. Alleen een " +
+                "centrale beheerder (403).")
+            .WithJsonRequestBody<CoupleToKboRequest>(OrganisationRequestBody.Json)
+            .Produces<OrganisationResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        organisations.MapDelete("/{ovo}/kbo", UncoupleAsync)
+            .WithName("UncoupleOrganisationFromKbo")
+            .WithSummary("Een organisatie van de KBO ontkoppelen")
+            .WithDescription(
+                "De namen van vóór de koppeling komen terug; KBO-nummer, rechtsvorm en maatschappelijke zetel worden gewist. " +
+                "If-Match is verplicht. Alleen een centrale beheerder (403).")
+            .Produces<OrganisationResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         organisations.MapOrganisationKeysApi();
@@ -181,25 +235,34 @@ public static class OrganisationsApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await OrganisationRequestBody.ReadAsync(context.Request, [OrganisationRequestBody.Json], CreateFields, null, cancellationToken);
+        var (body, problem) = await OrganisationRequestBody.ReadAsync(context.Request, [OrganisationRequestBody.Json], CreateFields, RefusedInCreate, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var command = CreateCommand(body!, body!.Text("kboNumber"));
+        var command = new CreateOrganisation(
+            body!.Text("name") ?? string.Empty,
+            body.Text("shortName"),
+            body.Article("article"),
+            body.Text("description"),
+            body.Date("validFrom"),
+            body.Date("validTo"),
+            body.Text("policyDomain"),
+            body.Text("parentOvo"));
         if (body.Problem is { } invalid)
         {
             return invalid;
         }
 
-        return await CreateAndAnswerAsync(context, command, service, editQueries, queries, time, cancellationToken);
+        return await CreateAndAnswerAsync(
+            context, user => service.CreateAsync(user, command, cancellationToken), command.PolicyDomainCode, command.ParentOvoCode, editQueries, queries, time, cancellationToken);
     }
 
     private static async Task<IResult> EnsureByKboAsync(
         string kboNumber,
         HttpContext context,
-        OrganisationService service,
+        KboCouplingService coupling,
         OrganisationEditQueries editQueries,
         OrganisationQueries queries,
         TimeProvider time,
@@ -210,14 +273,32 @@ public static class OrganisationsApi
             return new ProblemResult(ApiProblems.Validation("kboNumber", error));
         }
 
-        var (body, problem) = await OrganisationRequestBody.ReadAsync(context.Request, [OrganisationRequestBody.Json], EnsureFields, RefusedInEnsure, cancellationToken);
-        if (problem is not null)
+        // The body is optional: everything it may hold has a default.
+        OrganisationRequestBody body;
+        if (OrganisationRequestBody.IsAbsent(context.Request))
         {
-            return problem;
+            body = OrganisationRequestBody.Empty();
+        }
+        else
+        {
+            var (read, problem) = await OrganisationRequestBody.ReadAsync(context.Request, [OrganisationRequestBody.Json], EnsureFields, RefusedInEnsure, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            body = read!;
         }
 
-        var command = CreateCommand(body!, kbo.Digits);
-        if (body!.Problem is { } invalid)
+        var command = new CreateOrganisationFromKbo(
+            kbo.Digits,
+            body.Article("article"),
+            body.Text("description"),
+            body.Date("validFrom"),
+            body.Date("validTo"),
+            body.Text("policyDomain"),
+            body.Text("parentOvo"));
+        if (body.Problem is { } invalid)
         {
             return invalid;
         }
@@ -229,7 +310,8 @@ public static class OrganisationsApi
 
         try
         {
-            return await CreateAndAnswerAsync(context, command, service, editQueries, queries, time, cancellationToken);
+            return await CreateAndAnswerAsync(
+                context, user => coupling.CreateFromKboAsync(user, command, cancellationToken), command.PolicyDomainCode, command.ParentOvoCode, editQueries, queries, time, cancellationToken);
         }
         catch (DomainRuleException rule) when (rule.Code == RuleCodes.Duplicate)
         {
@@ -238,6 +320,69 @@ public static class OrganisationsApi
                 ? Existing(context, created)
                 : new ProblemResult(ApiProblems.Rule(rule));
         }
+    }
+
+    private static async Task<IResult> CoupleAsync(
+        string ovo,
+        HttpContext context,
+        KboCouplingService coupling,
+        OrganisationEditQueries editQueries,
+        OrganisationQueries queries,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!OvoCode.TryParse(ovo, out var code) || await editQueries.GetAsync(code, cancellationToken) is not { } current)
+        {
+            return NotFound(ovo);
+        }
+
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: true, OrganisationResponses.Location(code), out var expectedVersion, out var precondition))
+        {
+            return precondition!;
+        }
+
+        var (body, problem) = await OrganisationRequestBody.ReadAsync(context.Request, [OrganisationRequestBody.Json], CoupleFields, null, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var kboNumber = body!.Text("kboNumber");
+        if (string.IsNullOrWhiteSpace(kboNumber))
+        {
+            body.Refuse("kboNumber", "Het KBO-nummer is verplicht.");
+        }
+
+        if (body.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        await coupling.CoupleAsync(RegistryUser.FromPrincipal(context.User), new CoupleOrganisationToKbo(code.Value, expectedVersion, kboNumber!), cancellationToken);
+        return await LoadAsync(code, editQueries, queries, time, cancellationToken) is { } coupled ? Ok(context, coupled) : NotFound(ovo);
+    }
+
+    private static async Task<IResult> UncoupleAsync(
+        string ovo,
+        HttpContext context,
+        KboCouplingService coupling,
+        OrganisationEditQueries editQueries,
+        OrganisationQueries queries,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!OvoCode.TryParse(ovo, out var code) || await editQueries.GetAsync(code, cancellationToken) is not { } current)
+        {
+            return NotFound(ovo);
+        }
+
+        if (!ApiETags.TryExpectedVersion(context.Request, current.Version, required: true, OrganisationResponses.Location(code), out var expectedVersion, out var precondition))
+        {
+            return precondition!;
+        }
+
+        await coupling.UncoupleAsync(RegistryUser.FromPrincipal(context.User), new UncoupleOrganisationFromKbo(code.Value, expectedVersion), cancellationToken);
+        return await LoadAsync(code, editQueries, queries, time, cancellationToken) is { } uncoupled ? Ok(context, uncoupled) : NotFound(ovo);
     }
 
     private static async Task<IResult> PatchAsync(
@@ -278,7 +423,6 @@ public static class OrganisationsApi
             body.Text("shortName", current.ShortName),
             body.Article("article", current.Article),
             body.Text("description", current.Description),
-            body.Text("kboNumber", current.KboNumber?.Digits),
             body.Date("validFrom", current.ValidFrom),
             body.Date("validTo", current.ValidTo),
             body.Text("policyDomain", current.PolicyDomainCode));
@@ -302,36 +446,24 @@ public static class OrganisationsApi
             : NotFound(ovo);
     }
 
-    /// <summary>The command of a create or a find-or-create from the body's fields; <paramref name="kboNumber"/> from the body or the address.</summary>
-    private static CreateOrganisation CreateCommand(OrganisationRequestBody body, string? kboNumber) => new(
-        body.Text("name") ?? string.Empty,
-        body.Text("shortName"),
-        body.Article("article"),
-        body.Text("description"),
-        kboNumber,
-        body.Date("validFrom"),
-        body.Date("validTo"),
-        body.Text("policyDomain"),
-        body.Text("parentOvo"));
-
     private static async Task<IResult> CreateAndAnswerAsync(
         HttpContext context,
-        CreateOrganisation command,
-        OrganisationService service,
+        Func<RegistryUser, Task<CreatedOrganisation>> create,
+        string? policyDomain,
+        string? parentOvo,
         OrganisationEditQueries editQueries,
         OrganisationQueries queries,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var user = RegistryUser.FromPrincipal(context.User);
         CreatedOrganisation created;
         try
         {
-            created = await service.CreateAsync(user, command, cancellationToken);
+            created = await create(RegistryUser.FromPrincipal(context.User));
         }
         catch (DomainRuleException rule) when (rule.Code == RuleCodes.NotFound)
         {
-            return await ReferenceProblemAsync(rule, command.PolicyDomainCode, command.ParentOvoCode, editQueries, cancellationToken);
+            return await ReferenceProblemAsync(rule, policyDomain, parentOvo, editQueries, cancellationToken);
         }
 
         var code = OvoCode.Parse(created.OvoCode);

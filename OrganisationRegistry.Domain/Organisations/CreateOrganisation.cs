@@ -5,14 +5,14 @@ namespace OrganisationRegistry.Domain.Organisations;
 
 /// <summary>
 /// Create an organisation, under <paramref name="ParentOvoCode"/> (for the organisation's own period) or at the top
-/// level. The register issues its OVO code.
+/// level. The register issues its OVO code. An organisation coupled to the KBO is created with
+/// <see cref="Kbo.CreateOrganisationFromKbo"/> instead: its names come from the KBO.
 /// </summary>
 public sealed record CreateOrganisation(
     string Name,
     string? ShortName = null,
     Article? Article = null,
     string? Description = null,
-    string? KboNumber = null,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
     string? PolicyDomainCode = null,

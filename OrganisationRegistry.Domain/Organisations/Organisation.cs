@@ -1,5 +1,6 @@
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Kbo;
 
 namespace OrganisationRegistry.Domain.Organisations;
 
@@ -85,14 +86,51 @@ public sealed class Organisation : IVersioned
 
     public IReadOnlyCollection<DomainAssignment> Assignments => _assignments;
 
+    /// <summary>
+    /// A new organisation. A KBO number in <paramref name="details"/> makes it coupled as it stands (the seeder and
+    /// imports of existing data); people create a coupled organisation with <see cref="CreateFromKbo"/>.
+    /// </summary>
     public static Organisation Create(OvoCode ovoCode, OrganisationDetails details)
     {
-        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode };
-        organisation.Update(details);
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode, KboNumber = details.KboNumber };
+        organisation.Apply(details);
         return organisation;
     }
 
+    /// <summary>A new organisation coupled to the KBO: its names and legal data come from <paramref name="kbo"/>.</summary>
+    public static Organisation CreateFromKbo(OvoCode ovoCode, KboRecord kbo, OrganisationDetails details)
+    {
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), OvoCode = ovoCode, KboNumber = kbo.Number };
+        organisation.Apply(details with { Name = kbo.Name ?? details.Name, ShortName = kbo.ShortName });
+        organisation.TakeKboData(kbo);
+        return organisation;
+    }
+
+    /// <summary>
+    /// Replaces the general data. The KBO number changes only by coupling or uncoupling; while coupled, the name and
+    /// the short name come from the KBO and are refused when they differ.
+    /// </summary>
     public void Update(OrganisationDetails details)
+    {
+        if (details.KboNumber != KboNumber)
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidValue,
+                "Het KBO-nummer wijzigt niet met de algemene gegevens: gebruik 'Koppelen aan KBO' of 'Ontkoppelen'.");
+        }
+
+        if (IsCoupledToKbo && (!string.Equals(details.Name?.Trim(), Name, StringComparison.Ordinal) || !string.Equals(Blank(details.ShortName), ShortName, StringComparison.Ordinal)))
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidValue,
+                $"De naam en de korte naam van {OvoCode} komen uit de KBO ({KboNumber}) en kunnen niet met de hand gewijzigd worden. " +
+                "Ontkoppel de organisatie van de KBO om ze zelf te beheren.");
+        }
+
+        Apply(details);
+    }
+
+    private void Apply(OrganisationDetails details)
     {
         if (string.IsNullOrWhiteSpace(details.Name))
         {
@@ -100,13 +138,113 @@ public sealed class Organisation : IVersioned
         }
 
         Name = details.Name.Trim();
-        ShortName = string.IsNullOrWhiteSpace(details.ShortName) ? null : details.ShortName.Trim();
+        ShortName = Blank(details.ShortName);
         Article = details.Article;
-        Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
-        KboNumber = details.KboNumber;
+        Description = Blank(details.Description);
         ValidFrom = details.Validity.From;
         ValidTo = details.Validity.To;
         PolicyDomainId = details.PolicyDomainId;
+        SearchText = Organisations.SearchText.For(Name, ShortName);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    // ---- KBO ------------------------------------------------------------------------------------------------
+
+    /// <summary>Whether the organisation is coupled to the KBO: it is exactly when it has a KBO number.</summary>
+    public bool IsCoupledToKbo => KboNumber is not null;
+
+    /// <summary>
+    /// Couples the organisation to the enterprise <paramref name="kbo"/>: its names, legal form and registered seat
+    /// come from the KBO from now on; the names it had are kept to restore on uncoupling.
+    /// </summary>
+    public void CoupleToKbo(KboRecord kbo)
+    {
+        if (IsCoupledToKbo)
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidValue,
+                $"{OvoCode} is al gekoppeld aan de KBO ({KboNumber}); ontkoppel eerst om een ander KBO-nummer te koppelen.");
+        }
+
+        NameBeforeKbo = Name;
+        ShortNameBeforeKbo = ShortName;
+        KboNumber = kbo.Number;
+        TakeKboData(kbo);
+    }
+
+    /// <summary>
+    /// Ends the coupling: the names from before the coupling come back (an organisation that was created coupled keeps
+    /// its current names) and the legal data from the KBO is cleared.
+    /// </summary>
+    public void UncoupleFromKbo()
+    {
+        if (!IsCoupledToKbo)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, $"{OvoCode} is niet gekoppeld aan de KBO.");
+        }
+
+        if (NameBeforeKbo is not null)
+        {
+            Name = NameBeforeKbo;
+            ShortName = ShortNameBeforeKbo;
+        }
+
+        KboNumber = null;
+        LegalForm = null;
+        RegisteredSeat = null;
+        KboStoppedOn = null;
+        NameBeforeKbo = null;
+        ShortNameBeforeKbo = null;
+        SearchText = Organisations.SearchText.For(Name, ShortName);
+    }
+
+    /// <summary>Takes the legal data the KBO gives now (the synchronisation); the enterprise must be the coupled one.</summary>
+    public void ApplyKbo(KboRecord kbo)
+    {
+        if (kbo.Number != KboNumber)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, $"{OvoCode} is niet gekoppeld aan de onderneming {kbo.Number}.");
+        }
+
+        TakeKboData(kbo);
+    }
+
+    /// <summary>
+    /// The KBO reports the coupled enterprise as stopped on <paramref name="stoppedOn"/> (the snapshot date of the
+    /// extract that showed it): recorded, and the organisation's validity ends that day unless it ended earlier.
+    /// </summary>
+    public void ApplyKboStop(DateOnly stoppedOn)
+    {
+        if (!IsCoupledToKbo)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidValue, $"{OvoCode} is niet gekoppeld aan de KBO.");
+        }
+
+        if (ValidFrom is { } from && from > stoppedOn)
+        {
+            throw new DomainRuleException(
+                RuleCodes.InvalidPeriod,
+                $"{OvoCode} begint pas op {Validity.Format(from)}, na de stopzetting van de onderneming op {Validity.Format(stoppedOn)}: pas de geldigheid met de hand aan.");
+        }
+
+        KboStoppedOn = stoppedOn;
+        if (ValidTo is null || ValidTo > stoppedOn)
+        {
+            ValidTo = stoppedOn;
+        }
+    }
+
+    private void TakeKboData(KboRecord kbo)
+    {
+        if (kbo.Name is not null)
+        {
+            Name = kbo.Name;
+        }
+
+        ShortName = kbo.ShortName;
+        LegalForm = kbo.LegalForm;
+        RegisteredSeat = kbo.RegisteredSeat;
         SearchText = Organisations.SearchText.For(Name, ShortName);
     }
 

@@ -21,9 +21,15 @@ public sealed record OrganisationDetail(
     IReadOnlyList<RelatedOrganisation> Children,
     int ChildCount,
     IReadOnlyList<OrganisationKeyItem> Keys,
-    IReadOnlyList<OrganisationAssignmentItem> Assignments)
+    IReadOnlyList<OrganisationAssignmentItem> Assignments,
+    string? LegalForm = null,
+    string? RegisteredSeat = null,
+    DateOnly? KboStoppedOn = null)
 {
     public Validity Validity => new(ValidFrom, ValidTo);
+
+    /// <summary>Coupled to the KBO (it has a KBO number): legal name, short name, legal form and seat come from the KBO.</summary>
+    public bool IsCoupledToKbo => KboNumber is not null;
 
     /// <summary>Whether <see cref="Children"/> was cut at <see cref="OrganisationQueries.ChildrenLimit"/>.</summary>
     public bool HasMoreChildren => ChildCount > Children.Count;

@@ -14,9 +14,6 @@ public interface IOrganisationDetailsCommand : IHasPeriod
 
     string? Description { get; }
 
-    /// <summary>Any notation <see cref="Organisations.KboNumber.Parse"/> accepts; empty for none.</summary>
-    string? KboNumber { get; }
-
     string? PolicyDomainCode { get; }
 }
 
@@ -30,7 +27,6 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisati
         RuleFor(c => c.ShortName).Text(Organisation.ShortNameMaxLength, "De korte naam");
         RuleFor(c => c.Article).IsInEnum().WithMessage("Kies 'de' of 'het' als lidwoord.");
         RuleFor(c => c.Description).Text(Organisation.DescriptionMaxLength, "De beschrijving");
-        RuleFor(c => c.KboNumber).KboNumber();
         RuleFor(c => c.PolicyDomainCode).Text(PolicyDomain.CodeMaxLength, "De code van het beleidsdomein");
         Include(new PeriodValidator());
     }
@@ -38,12 +34,13 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisati
 
 internal static class OrganisationDetailsCommands
 {
-    public static OrganisationDetails ToDetails(this IOrganisationDetailsCommand command, Guid? policyDomainId) => new(
+    /// <summary>The details of the command; the KBO number is the organisation's own (it changes only by coupling).</summary>
+    public static OrganisationDetails ToDetails(this IOrganisationDetailsCommand command, Guid? policyDomainId, KboNumber? kboNumber = null) => new(
         command.Name,
         command.ShortName,
         command.Article,
         command.Description,
-        string.IsNullOrWhiteSpace(command.KboNumber) ? null : Organisations.KboNumber.Parse(command.KboNumber),
+        kboNumber,
         new Validity(command.ValidFrom, command.ValidTo),
         policyDomainId);
 }

@@ -29,7 +29,12 @@ public sealed class OrganisationEditQueries(IDbContextFactory<RegistryDbContext>
                 o.KboNumber,
                 o.ValidFrom,
                 o.ValidTo,
-                o.PolicyDomain != null ? o.PolicyDomain.Code : null))
+                o.PolicyDomain != null ? o.PolicyDomain.Code : null,
+                o.LegalForm,
+                o.RegisteredSeat,
+                o.NameBeforeKbo,
+                o.ShortNameBeforeKbo,
+                o.KboStoppedOn))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -98,7 +103,7 @@ public sealed class OrganisationEditQueries(IDbContextFactory<RegistryDbContext>
     }
 }
 
-/// <summary>An organisation's general data with its id and the version it is at.</summary>
+/// <summary>An organisation's general data with its id and the version it is at, and its legal data from the KBO while coupled.</summary>
 public sealed record EditableOrganisation(
     Guid Id,
     long Version,
@@ -110,7 +115,16 @@ public sealed record EditableOrganisation(
     KboNumber? KboNumber,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
-    string? PolicyDomainCode);
+    string? PolicyDomainCode,
+    string? LegalForm = null,
+    string? RegisteredSeat = null,
+    string? NameBeforeKbo = null,
+    string? ShortNameBeforeKbo = null,
+    DateOnly? KboStoppedOn = null)
+{
+    /// <summary>Coupled to the KBO: the name and the short name come from the KBO and are not edited by hand.</summary>
+    public bool IsCoupledToKbo => KboNumber is not null;
+}
 
 /// <summary>A period under a parent organisation, with the ids and the version its edit commands need.</summary>
 public sealed record EditableParentLink(

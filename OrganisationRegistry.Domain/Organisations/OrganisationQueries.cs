@@ -78,6 +78,9 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
                 o.ValidFrom,
                 o.ValidTo,
                 PolicyDomainName = o.PolicyDomain != null ? o.PolicyDomain.Name : null,
+                o.LegalForm,
+                o.RegisteredSeat,
+                o.KboStoppedOn,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (organisation is null)
@@ -139,7 +142,10 @@ public sealed class OrganisationQueries(IDbContextFactory<RegistryDbContext> con
             children,
             childCount,
             [.. keys.OrderBy(k => k.KeyTypeName).ThenBy(k => k.ValidFrom ?? DateOnly.MinValue)],
-            [.. assignments.OrderBy(a => a.DomainName).ThenBy(a => a.ValidFrom ?? DateOnly.MinValue)]);
+            [.. assignments.OrderBy(a => a.DomainName).ThenBy(a => a.ValidFrom ?? DateOnly.MinValue)],
+            organisation.LegalForm,
+            organisation.RegisteredSeat,
+            organisation.KboStoppedOn);
     }
 
     /// <summary>An OVO code or a KBO number matches exactly (unique and plain indexes); other text matches name or short name.</summary>

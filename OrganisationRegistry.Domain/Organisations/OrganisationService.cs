@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Persistence;
 using OrganisationRegistry.Domain.Rights;
 
@@ -17,43 +18,46 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
-            await write.LockAsync([RegistryLock.Structure(shared: true), .. KboLock(command.KboNumber)]);
+            await write.LockAsync(RegistryLock.Structure(shared: true));
             var parent = string.IsNullOrWhiteSpace(command.ParentOvoCode) ? null : await db.Organisations.OrganisationAsync(command.ParentOvoCode, cancellationToken);
             await authorization.EnsureMayCreateOrganisationAsync(db, user, parent, cancellationToken);
             var details = command.ToDetails(await db.PolicyDomains.PolicyDomainIdAsync(command.PolicyDomainCode, cancellationToken));
-            if (details.KboNumber is not null)
-            {
-                RegistryAuthorization.EnsureMayCoupleKbo(user);
-                await EnsureKboNumberFreeAsync(db, null, details, cancellationToken);
-            }
-
-            var organisation = Organisation.Create(await OvoCodeIssuer.NextAsync(db, cancellationToken), details);
-            if (parent is not null)
-            {
-                // A new organisation has no descendants, so linking it cannot close a cycle.
-                organisation.AddParent(parent, details.Validity, _ => []);
-            }
-
-            db.Organisations.Add(organisation);
-            await db.SaveChangesAsync(cancellationToken);
-            return new CreatedOrganisation(organisation.Id, organisation.OvoCode.Value, organisation.Version);
+            return await AddAsync(db, parent, ovoCode => Organisation.Create(ovoCode, details), cancellationToken);
         }, cancellationToken);
+
+    /// <summary>Adds the organisation that <paramref name="create"/> makes with the next OVO code, under <paramref name="parent"/> for its own period.</summary>
+    internal static async Task<CreatedOrganisation> AddAsync(
+        RegistryDbContext db, Organisation? parent, Func<OvoCode, Organisation> create, CancellationToken cancellationToken)
+    {
+        var organisation = create(await OvoCodeIssuer.NextAsync(db, cancellationToken));
+        if (parent is not null)
+        {
+            // A new organisation has no descendants, so linking it cannot close a cycle.
+            organisation.AddParent(parent, organisation.Validity, _ => []);
+        }
+
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedOrganisation(organisation.Id, organisation.OvoCode.Value, organisation.Version);
+    }
 
     public Task<Saved> UpdateAsync(RegistryUser user, UpdateOrganisation command, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
-            await write.LockAsync([RegistryLock.Structure(shared: true), RegistryLock.Organisation(command.OvoCode), .. KboLock(command.KboNumber)]);
+            await write.LockAsync(RegistryLock.Structure(shared: true), RegistryLock.Organisation(command.OvoCode));
             var organisation = await db.Organisations.OrganisationAsync(command.OvoCode, cancellationToken);
             await authorization.EnsureMayEditOrganisationAsync(db, user, organisation, cancellationToken);
             write.ExpectVersion(organisation, command.ExpectedVersion);
-            var details = command.ToDetails(await db.PolicyDomains.PolicyDomainIdAsync(command.PolicyDomainCode, cancellationToken));
-            if (details.KboNumber != organisation.KboNumber)
+            var details = command.ToDetails(await db.PolicyDomains.PolicyDomainIdAsync(command.PolicyDomainCode, cancellationToken), organisation.KboNumber);
+
+            // A coupled organisation that becomes valid today again must not share its number with another current one.
+            if (organisation.KboNumber is { } kboNumber)
             {
-                RegistryAuthorization.EnsureMayCoupleKbo(user);
+                await write.LockAsync(KboCouplingService.KboLock(kboNumber));
+                await KboCouplingService.EnsureKboNumberFreeAsync(db, organisation.Id, kboNumber, details.Validity, time, cancellationToken);
             }
 
-            await EnsureKboNumberFreeAsync(db, organisation.Id, details, cancellationToken);
             organisation.Update(details);
             await db.SaveChangesAsync(cancellationToken);
             return new Saved(organisation.Id, organisation.Version);
@@ -138,28 +142,6 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
 
     // ---- Rules across the register ---------------------------------------------------------------------------
 
-    /// <summary>A KBO number belongs to at most one organisation that is valid today (an ended one may share it with its successor).</summary>
-    private async Task EnsureKboNumberFreeAsync(RegistryDbContext db, Guid? organisationId, OrganisationDetails details, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        if (details.KboNumber is not { } kboNumber || !details.Validity.Contains(today))
-        {
-            return;
-        }
-
-        var others = await db.Organisations.AsNoTracking()
-            .Where(o => o.KboNumber == kboNumber && o.Id != organisationId)
-            .Select(o => new { o.OvoCode, o.Name, o.ValidFrom, o.ValidTo })
-            .ToListAsync(cancellationToken);
-        var current = others.FirstOrDefault(o => new Validity(o.ValidFrom, o.ValidTo).Contains(today));
-        if (current is not null)
-        {
-            throw new DomainRuleException(
-                RuleCodes.Duplicate,
-                $"Het KBO-nummer {kboNumber} is al gekoppeld aan {current.OvoCode} ({current.Name}), die vandaag geldig is.");
-        }
-    }
-
     /// <summary>A value of a key type belongs to at most one organisation at any moment (the aggregate checks its own keys).</summary>
     private static async Task EnsureKeyFreeAsync(RegistryDbContext db, KeyType keyType, OrganisationKey key, CancellationToken cancellationToken)
     {
@@ -179,9 +161,6 @@ public sealed class OrganisationService(RegistryWriter writer, RegistryAuthoriza
     }
 
     // ---- Locks of values that must be unique across the register -----------------------------------------------
-
-    private static RegistryLock[] KboLock(string? kboNumber) =>
-        Organisations.KboNumber.TryParse(kboNumber, out var number) ? [RegistryLock.Value("kbo", number.ToString())] : [];
 
     private static RegistryLock KeyLock(string keyTypeCode, string value) => RegistryLock.Value($"key:{keyTypeCode.Trim()}", value.Trim());
 

@@ -3,7 +3,11 @@ using OrganisationRegistry.Domain.Common;
 
 namespace OrganisationRegistry.Domain.Organisations;
 
-/// <summary>Replace the general data of <paramref name="OvoCode"/>, as the user saw it at <paramref name="ExpectedVersion"/>.</summary>
+/// <summary>
+/// Replace the general data of <paramref name="OvoCode"/>, as the user saw it at <paramref name="ExpectedVersion"/>.
+/// The KBO number is not part of it (couple and uncouple with <see cref="Kbo.KboCouplingService"/>); while the
+/// organisation is coupled, the name and the short name must stay those from the KBO.
+/// </summary>
 public sealed record UpdateOrganisation(
     string OvoCode,
     long ExpectedVersion,
@@ -11,7 +15,6 @@ public sealed record UpdateOrganisation(
     string? ShortName = null,
     Article? Article = null,
     string? Description = null,
-    string? KboNumber = null,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
     string? PolicyDomainCode = null) : IOrganisationDetailsCommand;

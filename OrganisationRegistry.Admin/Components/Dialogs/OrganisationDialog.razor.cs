@@ -8,15 +8,15 @@ namespace OrganisationRegistry.Admin.Components.Dialogs;
 
 /// <summary>
 /// "Nieuwe organisatie" (under <see cref="ParentOvoCode"/>, or a parent to choose) or the general data of
-/// <see cref="OvoCode"/>: name, short name, article, description, KBO number (central staff only), validity and policy
-/// domain. A new organisation's dialog closes with the <see cref="CreatedOrganisation"/>.
+/// <see cref="OvoCode"/>: name, short name, article, description, validity and policy domain. While the organisation
+/// is coupled to the KBO its name and short name are shown read-only (they come from the KBO; coupling and uncoupling
+/// are on the organisation page). A new organisation's dialog closes with the <see cref="CreatedOrganisation"/>.
 /// </summary>
 public partial class OrganisationDialog
 {
     private readonly FormModel _model = new();
     private IReadOnlyList<ReferenceChoice> _policyDomains = [];
     private EditableOrganisation? _editing;
-    private bool _mayCoupleKbo;
     private bool _mayCreateAtTop;
     private bool _loaded;
 
@@ -46,12 +46,13 @@ public partial class OrganisationDialog
     [Parameter]
     public string? ParentName { get; set; }
 
+    private bool IsCoupled => _editing?.IsCoupledToKbo == true;
+
     private string Title => _editing is null ? "Nieuwe organisatie" : $"Gegevens wijzigen: {_editing.Name}";
 
     protected override async Task OnInitializedAsync()
     {
         _policyDomains = await Queries.PolicyDomainsAsync();
-        _mayCoupleKbo = await Rights.AllowsAsync(RegistryPolicies.CoupleKbo);
         _mayCreateAtTop = await Rights.AllowsAsync(RegistryPolicies.CreateOrganisation, new NewOrganisationResource(null));
         if (!await ReloadAsync())
         {
@@ -80,7 +81,6 @@ public partial class OrganisationDialog
         _model.ShortName = _editing.ShortName;
         _model.Article = _editing.Article;
         _model.Description = _editing.Description;
-        _model.KboNumber = _editing.KboNumber?.Formatted;
         _model.ValidFrom = RegistryDates.ToPicker(_editing.ValidFrom);
         _model.ValidTo = RegistryDates.ToPicker(_editing.ValidTo);
         _model.PolicyDomainCode = _editing.PolicyDomainCode;
@@ -102,7 +102,6 @@ public partial class OrganisationDialog
         Blank(_model.ShortName),
         _model.Article,
         Blank(_model.Description),
-        Blank(_model.KboNumber),
         RegistryDates.FromPicker(_model.ValidFrom),
         RegistryDates.FromPicker(_model.ValidTo),
         Blank(_model.PolicyDomainCode),
@@ -115,7 +114,6 @@ public partial class OrganisationDialog
         Blank(_model.ShortName),
         _model.Article,
         Blank(_model.Description),
-        Blank(_model.KboNumber),
         RegistryDates.FromPicker(_model.ValidFrom),
         RegistryDates.FromPicker(_model.ValidTo),
         Blank(_model.PolicyDomainCode));
@@ -141,8 +139,6 @@ public partial class OrganisationDialog
         public Article? Article { get; set; }
 
         public string? Description { get; set; }
-
-        public string? KboNumber { get; set; }
 
         public DateTime? ValidFrom { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public abstract class OrganisationApiRightsTests(DatabaseFixture database) : Org
         CreateTopLevel,
         PatchCjmDaughter,
         PatchOutside,
-        PatchKboOfCjmDaughter,
+        CoupleKboOfCjmDaughter,
         AddKeyInSubtree,
         AddKeyOutside,
         PutNewKboUnderCjm,
@@ -55,10 +56,10 @@ public abstract class OrganisationApiRightsTests(DatabaseFixture database) : Org
             Write.CreateTopLevel => (HttpStatusCode.Forbidden, "create-organisation"),
             Write.PatchCjmDaughter => kiosk ? (HttpStatusCode.OK, null) : (HttpStatusCode.Forbidden, "edit-organisation"),
             Write.PatchOutside => (HttpStatusCode.Forbidden, "edit-organisation"),
-            Write.PatchKboOfCjmDaughter => (HttpStatusCode.Forbidden, kiosk ? "couple-kbo" : "edit-organisation"),
+            Write.CoupleKboOfCjmDaughter => (HttpStatusCode.Forbidden, "couple-kbo"),
             Write.AddKeyInSubtree => kiosk ? (HttpStatusCode.Created, null) : (HttpStatusCode.Forbidden, "edit-organisation"),
             Write.AddKeyOutside => (HttpStatusCode.Forbidden, "edit-organisation"),
-            Write.PutNewKboUnderCjm => (HttpStatusCode.Forbidden, kiosk ? "couple-kbo" : "create-organisation"),
+            Write.PutNewKboUnderCjm => (HttpStatusCode.Forbidden, "couple-kbo"),
             Write.PutExistingKbo => (HttpStatusCode.OK, null),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
@@ -71,9 +72,11 @@ public abstract class OrganisationApiRightsTests(DatabaseFixture database) : Org
         var cjm = await OvoOfAsync(Cjm);
         var daughter = await OvoOfAsync(SportVlaanderen);
         var outside = await OvoOfAsync(Vrt);
+        await Kbo.ImportAsync(cancellationToken: Ct);
+        await Kbo.EnterprisesAsync(new KboSeed(NewKbo, "Kunstenpunt"), new KboSeed(ExistingKbo, "Kunstenpunt"));
         if (action == Write.PutExistingKbo)
         {
-            await CreateAsSystemAsync(new CreateOrganisation("Kunstenpunt", KboNumber: ExistingKbo, ParentOvoCode: cjm));
+            await CreateFromKboAsSystemAsync(new CreateOrganisationFromKbo(ExistingKbo, ParentOvoCode: cjm));
         }
 
         var client = Client(clientId);
@@ -86,11 +89,11 @@ public abstract class OrganisationApiRightsTests(DatabaseFixture database) : Org
             Write.CreateTopLevel => await PostJsonAsync(client, "/api/v1/organisations", new { name = "Kunstenpunt" }),
             Write.PatchCjmDaughter => await PatchAsync(client, daughter, new { description = "Sportadministratie" }, "*"),
             Write.PatchOutside => await PatchAsync(client, outside, new { description = "Openbare omroep" }, "*"),
-            Write.PatchKboOfCjmDaughter => await PatchAsync(client, daughter, new { kboNumber = NewKbo }, "*"),
+            Write.CoupleKboOfCjmDaughter => await SendAsync(client, HttpMethod.Post, $"/api/v1/organisations/{daughter}/kbo", new { kboNumber = NewKbo }, "*"),
             Write.AddKeyInSubtree => await PostJsonAsync(client, $"/api/v1/organisations/{await OvoOfAsync(Vrm)}/keys", new { keyType = "kiosk", value = "K-1" }),
             Write.AddKeyOutside => await PostJsonAsync(client, $"/api/v1/organisations/{outside}/keys", new { keyType = "kiosk", value = "K-1" }),
-            Write.PutNewKboUnderCjm => await PutJsonAsync(client, $"/api/v1/organisations/kbo/{NewKbo}", new { name = "Kunstenpunt", parentOvo = cjm }),
-            Write.PutExistingKbo => await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ExistingKbo}", new { name = "Kunstenpunt", parentOvo = cjm }),
+            Write.PutNewKboUnderCjm => await PutJsonAsync(client, $"/api/v1/organisations/kbo/{NewKbo}", new { parentOvo = cjm }),
+            Write.PutExistingKbo => await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ExistingKbo}", new { parentOvo = cjm }),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
 

@@ -15,6 +15,7 @@ using OrganisationRegistry.Admin.Api;
 using OrganisationRegistry.Admin.Authentication;
 using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.Auditing;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 using OrganisationRegistry.Domain.Seeding;
@@ -147,6 +148,16 @@ public abstract class OrganisationApiTests(DatabaseFixture database) : IAsyncLif
         return created.OvoCode;
     }
 
+    /// <summary>An organisation created from the KBO copy through the service as the system (the enterprise must be in <see cref="Kbo"/>).</summary>
+    protected async Task<string> CreateFromKboAsSystemAsync(CreateOrganisationFromKbo command)
+    {
+        var created = await Database.Services.GetRequiredService<KboCouplingService>().CreateFromKboAsync(RegistryUser.System, command, Ct);
+        return created.OvoCode;
+    }
+
+    /// <summary>The register's KBO copy, filled directly.</summary>
+    protected KboTestData Kbo => new(Database);
+
     protected Task<IReadOnlyList<string>> SnapshotAsync() => DatabaseSnapshot.TakeAsync(Database, Ct);
 
     protected async Task<long> LastAuditPositionAsync()
@@ -192,6 +203,18 @@ public abstract class OrganisationApiTests(DatabaseFixture database) : IAsyncLif
         {
             Content = body is string json ? JsonBody(json, mediaType) : JsonBody(body, mediaType),
         };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
+
+    /// <summary>Any method with an optional JSON body and an optional If-Match.</summary>
+    protected static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonBody(body) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using OrganisationRegistry.Admin.Api;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Seeding;
 using OrganisationRegistry.Tests.Infrastructure;
@@ -39,7 +40,8 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     public async Task Search_ByOvoOrKbo_FindsExactlyThatOrganisation()
     {
         var vrm = await OvoOfAsync(Vrm);
-        var withKbo = await CreateAsSystemAsync(new CreateOrganisation("Kunstenpunt", KboNumber: ValidKbo, ParentOvoCode: await OvoOfAsync(Cjm)));
+        await Kbo.EnterprisesAsync(new KboSeed(ValidKbo, "Kunstenpunt"));
+        var withKbo = await CreateFromKboAsSystemAsync(new CreateOrganisationFromKbo(ValidKbo, ParentOvoCode: await OvoOfAsync(Cjm)));
 
         var byOvo = await GetJsonAsync<ApiPage<OrganisationListItemResponse>>(Client("orafin"), $"/api/v1/organisations?q={vrm.ToLowerInvariant()}");
         var byKbo = await GetJsonAsync<ApiPage<OrganisationListItemResponse>>(Client("orafin"), $"/api/v1/organisations?q=BE{ValidKbo}");
@@ -181,15 +183,14 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
         using var response = await PostJsonAsync(Client("kiosk"), "/api/v1/organisations", new
         {
             name = "   ",
-            kboNumber = "0123.456.789",
             validFrom = "2025-01-01",
             validTo = "2024-12-31",
             policyDomain = new string('x', 51),
             parentOvo = "OVO12",
         });
 
-        var errors = await AssertValidationProblemAsync(response, "name", "kboNumber", "validTo", "policyDomain", "parentOvo");
-        Assert.Contains("controlegetal", errors.GetProperty("kboNumber")[0].GetString(), StringComparison.Ordinal);
+        var errors = await AssertValidationProblemAsync(response, "name", "validTo", "policyDomain", "parentOvo");
+        Assert.Equal("De naam is verplicht.", errors.GetProperty("name")[0].GetString());
         Assert.Equal(snapshot, await SnapshotAsync());
     }
 
@@ -317,10 +318,11 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     [Fact]
     public async Task PutKbo_WhenACurrentOrganisationHasTheNumber_AnswersItUnchanged_ForAnyClient()
     {
-        var existing = await CreateAsSystemAsync(new CreateOrganisation("Kunstenpunt", KboNumber: ValidKbo, ParentOvoCode: await OvoOfAsync(Cjm)));
+        await Kbo.EnterprisesAsync(new KboSeed(ValidKbo, "Kunstenpunt"));
+        var existing = await CreateFromKboAsSystemAsync(new CreateOrganisationFromKbo(ValidKbo, ParentOvoCode: await OvoOfAsync(Cjm)));
         var snapshot = await SnapshotAsync();
 
-        using var response = await PutJsonAsync(Client("readonly"), $"/api/v1/organisations/kbo/{ValidKbo[..4]}.{ValidKbo[4..7]}.{ValidKbo[7..]}", new { name = "Een andere naam" });
+        using var response = await PutJsonAsync(Client("readonly"), $"/api/v1/organisations/kbo/{ValidKbo[..4]}.{ValidKbo[4..7]}.{ValidKbo[7..]}", new { description = "Een andere beschrijving" });
 
         var organisation = await ReadAsync<OrganisationResponse>(response, HttpStatusCode.OK);
         Assert.Equal((existing, "Kunstenpunt", ValidKbo), (organisation.Ovo, organisation.Name, organisation.KboNumber));
@@ -332,12 +334,13 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     [Fact]
     public async Task PutKbo_WhenOnlyAnEndedOrganisationHasTheNumber_CreatesItsSuccessor_ThenFindsThatOne()
     {
-        var ended = await CreateAsSystemAsync(new CreateOrganisation("Kunstenpunt (opgeheven)", KboNumber: ValidKbo, ValidTo: new DateOnly(2020, 12, 31)));
+        await Kbo.EnterprisesAsync(new KboSeed(ValidKbo, "Kunstenpunt"));
+        var ended = await CreateFromKboAsSystemAsync(new CreateOrganisationFromKbo(ValidKbo, ValidTo: new DateOnly(2020, 12, 31)));
         var client = await CentralClientAsync();
         var before = await LastAuditPositionAsync();
 
-        using var first = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ValidKbo}", new { name = "Kunstenpunt", validFrom = "2021-01-01", parentOvo = await OvoOfAsync(Cjm) });
-        using var again = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ValidKbo}", new { name = "Kunstenpunt", validFrom = "2021-01-01", parentOvo = await OvoOfAsync(Cjm) });
+        using var first = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ValidKbo}", new { validFrom = "2021-01-01", parentOvo = await OvoOfAsync(Cjm) });
+        using var again = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{ValidKbo}", new { validFrom = "2021-01-01", parentOvo = await OvoOfAsync(Cjm) });
 
         var created = await ReadAsync<OrganisationResponse>(first, HttpStatusCode.Created);
         Assert.NotEqual(ended, created.Ovo);
@@ -356,7 +359,7 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     {
         var snapshot = await SnapshotAsync();
 
-        using var response = await PutJsonAsync(Client("kiosk"), $"/api/v1/organisations/kbo/{ValidKbo}", new { name = "Kunstenpunt", parentOvo = await OvoOfAsync(Cjm) });
+        using var response = await PutJsonAsync(Client("kiosk"), $"/api/v1/organisations/kbo/{ValidKbo}", new { parentOvo = await OvoOfAsync(Cjm) });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal("couple-kbo", problem.GetProperty("right").GetString());
@@ -372,7 +375,7 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
         var client = await CentralClientAsync();
         var snapshot = await SnapshotAsync();
 
-        using var response = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{kboNumber}", new { name = "Kunstenpunt" });
+        using var response = await PutJsonAsync(client, $"/api/v1/organisations/kbo/{kboNumber}", new { description = "Kunstenpunt" });
 
         await AssertValidationProblemAsync(response, "kboNumber");
         Assert.Equal(snapshot, await SnapshotAsync());
@@ -381,7 +384,7 @@ public abstract class OrganisationsApiTests(DatabaseFixture database) : Organisa
     [Fact]
     public async Task PutKbo_WithTheKboNumberInTheBody_IsAValidationProblemOnIt()
     {
-        using var response = await PutJsonAsync(Client("kiosk"), $"/api/v1/organisations/kbo/{ValidKbo}", new { name = "Kunstenpunt", kboNumber = ValidKbo });
+        using var response = await PutJsonAsync(Client("kiosk"), $"/api/v1/organisations/kbo/{ValidKbo}", new { description = "Kunstenpunt", kboNumber = ValidKbo });
 
         await AssertValidationProblemAsync(response, "kboNumber");
     }

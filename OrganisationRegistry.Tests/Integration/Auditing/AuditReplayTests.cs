@@ -112,13 +112,13 @@ public abstract class AuditReplayTests(DatabaseFixture database) : AuditTests(da
             {
                 case Operation.CreateOrganisation:
                     await world.Organisations.CreateAsync(user, new CreateOrganisation(
-                        $"Organisatie {n}", Maybe($"ORG{n}"), Maybe(Article.De), Maybe("Beschrijving"), Maybe(KboNumber.FromBase(random.Next(1_000_000, 19_999_999)).Digits),
+                        $"Organisatie {n}", Maybe($"ORG{n}"), Maybe(Article.De), Maybe("Beschrijving"),
                         from, to, ParentOvoCode: Maybe(organisation.OvoCode.Value)), ct);
                     return true;
                 case Operation.UpdateOrganisation:
                     await world.Organisations.UpdateAsync(user, new UpdateOrganisation(
                         organisation.OvoCode.Value, organisation.Version, $"{organisation.Name} *", Maybe($"K{n}"), Maybe(Article.Het), Maybe($"Gewijzigd {n}"),
-                        organisation.KboNumber?.Digits, from, to), ct);
+                        from, to), ct);
                     return true;
                 case Operation.AddParent:
                     await world.Organisations.AddParentAsync(user, new AddOrganisationParent(organisation.OvoCode.Value, other.OvoCode.Value, from, to), ct);

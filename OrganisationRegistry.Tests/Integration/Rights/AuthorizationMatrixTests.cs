@@ -55,7 +55,6 @@ public abstract class AuthorizationMatrixTests(DatabaseFixture database)
         ("algemene gegevens wijzigen: eigen organisatie",                       [Y,      N,   N,   Y,      N]),
         ("algemene gegevens wijzigen: kleindochter",                            [Y,      N,   N,   Y,      N]),
         ("algemene gegevens wijzigen: organisatie buiten",                      [Y,      N,   N,   N,      N]),
-        ("KBO-nummer koppelen: kleindochter",                                   [Y,      N,   N,   N,      N]),
         ("sleutel toevoegen: eigen organisatie",                                [Y,      N,   N,   Y,      N]),
         ("sleutel toevoegen: kleindochter",                                     [Y,      N,   N,   Y,      N]),
         ("sleutel toevoegen: organisatie buiten",                               [Y,      N,   N,   N,      N]),
@@ -194,8 +193,7 @@ public abstract class AuthorizationMatrixTests(DatabaseFixture database)
                 w.Organisations.RemoveKeyAsync(u, new RemoveOrganisationKey(target(w).Keys.Single().Id, 1), ct);
         }
 
-        scenarios["KBO-nummer koppelen: kleindochter"] = (w, u, ct) =>
-            w.Organisations.UpdateAsync(u, new UpdateOrganisation(w.Granddaughter.OvoCode.Value, 1, w.Granddaughter.Name, KboNumber: "0123.456.749"), ct);
+        // Coupling to the KBO (couple, uncouple, create from the KBO, synchronise) has its own matrix: KboCouplingRightsTests.
 
         scenarios["structuur: kleindochter vóór 2010 onder de eigen organisatie"] = (w, u, ct) =>
             w.Organisations.AddParentAsync(u, new AddOrganisationParent(w.Granddaughter.OvoCode.Value, w.Department.OvoCode.Value, Day("01/01/2000"), Day("31/12/2009")), ct);

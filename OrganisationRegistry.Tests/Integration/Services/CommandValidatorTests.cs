@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain;
 using OrganisationRegistry.Domain.ApiClients;
 using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 using static OrganisationRegistry.Tests.Domain.TestData.Dates;
@@ -110,14 +111,19 @@ public sealed class CommandValidatorTests
     }
 
     [Fact]
-    public void CreateOrganisation_ChecksNameLengthsAndKboNumber() =>
+    public void CreateOrganisation_ChecksNameLengths() =>
         Assert.Equal(
             [
                 "De naam mag hoogstens 500 tekens lang zijn.",
                 "De korte naam mag hoogstens 100 tekens lang zijn.",
-                "'0123.456.789' is geen geldig KBO-nummer: het controlegetal klopt niet.",
             ],
-            Errors(new CreateOrganisation(new string('n', 501), new string('k', 101), KboNumber: "0123.456.789")));
+            Errors(new CreateOrganisation(new string('n', 501), new string('k', 101))));
+
+    [Fact]
+    public void CreateOrganisationFromKbo_ChecksTheKboNumber() =>
+        Assert.Equal(
+            ["'0123.456.789' is geen geldig KBO-nummer: het controlegetal klopt niet."],
+            Errors(new CreateOrganisationFromKbo("0123.456.789")));
 
     [Fact]
     public void UpdateOrganisation_NeedsAName() =>

@@ -9,7 +9,8 @@ namespace OrganisationRegistry.Tests.Integration.Services;
 /// <summary>Creating and editing organisations through <see cref="OrganisationService"/>, on a real database.</summary>
 public abstract class OrganisationServiceTests(DatabaseFixture database) : ServiceTests(database)
 {
-    private static readonly KboNumber Kbo = KboNumber.Parse("0123.456.749");
+    // The KBO number's rules (one current organisation per number, coupling only by a central administrator) are in
+    // Integration/Kbo/KboCouplingServiceTests.
 
     private OrganisationService Organisations => World.Organisations;
 
@@ -34,40 +35,6 @@ public abstract class OrganisationServiceTests(DatabaseFixture database) : Servi
 
         var link = await ReadAsync(db => db.OrganisationParents.SingleAsync(p => p.OrganisationId == created.Id, Ct));
         Assert.Equal((World.Granddaughter.Id, Since("01/03/2026")), (link.ParentOrganisationId, link.Validity));
-    }
-
-    [Fact]
-    public async Task Create_WithTheKboNumberOfACurrentOrganisation_IsRefused_NamingIt()
-    {
-        await StoreOrganisationAsync(45, "Vlaamse Landmaatschappij", Kbo);
-
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            Organisations.CreateAsync(World.CentralAdmin, new CreateOrganisation("Nieuwe Landmaatschappij", KboNumber: "BE 0123456749"), Ct));
-
-        Assert.Equal(RuleCodes.Duplicate, refused.Code);
-        Assert.Equal("Het KBO-nummer 0123.456.749 is al gekoppeld aan OVO000045 (Vlaamse Landmaatschappij), die vandaag geldig is.", refused.Message);
-        Assert.Equal(9, await CountAsync<Organisation>());
-    }
-
-    [Fact]
-    public async Task Create_WithTheKboNumberOfAnEndedOrganisation_IsAccepted()
-    {
-        await StoreOrganisationAsync(45, "Vlaamse Landmaatschappij (opgeheven)", Kbo, validTo: Day("31/12/2020"));
-
-        var created = await Organisations.CreateAsync(World.CentralAdmin, new CreateOrganisation("Vlaamse Landmaatschappij", KboNumber: "0123456749"), Ct);
-
-        Assert.Equal(Kbo, (await ReadAsync(db => db.Organisations.SingleAsync(o => o.Id == created.Id, Ct))).KboNumber);
-    }
-
-    [Fact]
-    public async Task Update_ToTheKboNumberOfAnotherCurrentOrganisation_IsRefused()
-    {
-        await StoreOrganisationAsync(45, "Vlaamse Landmaatschappij", Kbo);
-
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Organisations.UpdateAsync(
-            World.CentralAdmin, new UpdateOrganisation(World.Granddaughter.OvoCode.Value, 1, World.Granddaughter.Name, KboNumber: "0123.456.749"), Ct));
-
-        Assert.Equal("Het KBO-nummer 0123.456.749 is al gekoppeld aan OVO000045 (Vlaamse Landmaatschappij), die vandaag geldig is.", refused.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using OrganisationRegistry.Admin.Components.Dialogs;
+using OrganisationRegistry.Domain.Kbo;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 
@@ -19,12 +20,16 @@ public partial class Detail
     private HashSet<Guid> _manageableParents = [];
     private bool _mayEdit;
     private bool _mayCreateDaughter;
+    private bool _mayCoupleKbo;
 
     [Inject]
     private OrganisationEditQueries EditQueries { get; set; } = null!;
 
     [Inject]
     private OrganisationService OrganisationService { get; set; } = null!;
+
+    [Inject]
+    private KboCouplingService KboCoupling { get; set; } = null!;
 
     private async Task LoadStructureAndKeysAsync()
     {
@@ -39,6 +44,7 @@ public partial class Detail
 
         _mayEdit = await Rights.AllowsAsync(RegistryPolicies.EditOrganisation, new OrganisationResource(_editable.Id));
         _mayCreateDaughter = await Rights.AllowsAsync(RegistryPolicies.CreateOrganisation, new NewOrganisationResource(_editable.Id));
+        _mayCoupleKbo = await Rights.AllowsAsync(RegistryPolicies.CoupleKbo);
         _manageableParents = [];
         if (_mayEdit)
         {
@@ -78,6 +84,38 @@ public partial class Detail
         if (await Dialogs.ShowForResultAsync("Nieuwe organisatie", parameters) is CreatedOrganisation created)
         {
             Navigation.NavigateTo(OrganisationLinks.Detail(OvoCode.Parse(created.OvoCode)));
+        }
+    }
+
+    private async Task CoupleKboAsync()
+    {
+        var parameters = new DialogParameters<KboCoupleDialog>
+        {
+            { d => d.OvoCode, _editable!.OvoCode.Value },
+            { d => d.OrganisationName, _editable.Name },
+            { d => d.Version, _editable.Version },
+        };
+        if (await Dialogs.ShowAsync("Koppelen aan KBO", parameters))
+        {
+            await ReloadAllAsync();
+        }
+    }
+
+    private async Task UncoupleKboAsync()
+    {
+        var editable = _editable!;
+        var names = editable.NameBeforeKbo is { } before
+            ? $"De namen van vóór de koppeling komen terug: '{before}'" + (editable.ShortNameBeforeKbo is { } shortName ? $" (korte naam '{shortName}')." : " (zonder korte naam).")
+            : $"De organisatie werd uit de KBO aangemaakt: ze houdt haar huidige naam '{editable.Name}', die u daarna zelf beheert.";
+        if (await Dialogs.ConfirmAsync(
+                "Ontkoppelen van de KBO",
+                $"{editable.Name} ({editable.OvoCode.Value}) ontkoppelen van de KBO ({editable.KboNumber?.Formatted})? {names} " +
+                "Het KBO-nummer, de rechtsvorm en de maatschappelijke zetel worden gewist.",
+                user => KboCoupling.UncoupleAsync(user, new UncoupleOrganisationFromKbo(editable.OvoCode.Value, editable.Version)),
+                $"{editable.OvoCode.Value} is ontkoppeld van de KBO.",
+                "Ontkoppelen"))
+        {
+            await ReloadAllAsync();
         }
     }
 

@@ -42,6 +42,7 @@ public partial class Index
     private string? _domain;
     private DateOnly? _validOn;
     private bool _mayCreate;
+    private bool _mayCreateFromKbo;
 
     [Inject]
     private PageRights Rights { get; set; } = null!;
@@ -71,11 +72,17 @@ public partial class Index
     {
         _domains = await ApplicationDomains.ListChoicesAsync();
         _mayCreate = await Rights.AllowsAsync(RegistryPolicies.CreateOrganisation);
+        _mayCreateFromKbo = await Rights.AllowsAsync(RegistryPolicies.CoupleKbo);
     }
 
-    private async Task CreateAsync()
+    private Task CreateAsync() => ShowCreateAsync("Nieuwe organisatie", new DialogParameters<OrganisationDialog>());
+
+    private Task CreateFromKboAsync() => ShowCreateAsync("Nieuwe organisatie uit de KBO", new DialogParameters<KboCreateDialog>());
+
+    private async Task ShowCreateAsync<TDialog>(string title, DialogParameters<TDialog> parameters)
+        where TDialog : ComponentBase
     {
-        if (await Dialogs.ShowForResultAsync("Nieuwe organisatie", new DialogParameters<OrganisationDialog>()) is CreatedOrganisation created)
+        if (await Dialogs.ShowForResultAsync(title, parameters) is CreatedOrganisation created)
         {
             Navigation.NavigateTo(OrganisationLinks.Detail(OvoCode.Parse(created.OvoCode)));
         }

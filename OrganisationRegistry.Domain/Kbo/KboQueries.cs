@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Persistence;
+
+namespace OrganisationRegistry.Domain.Kbo;
+
+/// <summary>
+/// Reads the register's KBO copy (the mirror tables the import fills). <see cref="LegalData"/> is the one place that
+/// turns the mirror rows into an organisation's legal data; coupling, creating from the KBO, the synchronisation and
+/// the API all read through it, so they can never disagree on a name, a legal form or a seat.
+/// </summary>
+public sealed class KboQueries(IDbContextFactory<RegistryDbContext> contexts, TimeProvider time)
+{
+    /// <summary>The category of legal forms in <c>code.csv</c>.</summary>
+    public const string JuridicalFormCategory = "JuridicalForm";
+
+    /// <summary>What the KBO copy holds for <paramref name="text"/> (any notation), for a person about to couple or create.</summary>
+    public async Task<KboLookup> LookupAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        if (!KboNumber.TryParse(text, out var number, out var error))
+        {
+            return new KboLookup(text ?? string.Empty, null, error, []);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await FindAsync(db, number, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var holders = await db.Organisations.AsNoTracking()
+            .Where(o => o.KboNumber == number && (o.ValidTo == null || o.ValidTo >= today))
+            .OrderBy(o => o.OvoCode)
+            .Select(o => new KboHolder(o.OvoCode, o.Name))
+            .ToListAsync(cancellationToken);
+        var problem = record is null
+            ? (await UnknownAsync(db, number, cancellationToken)).Message
+            : record.Name is null ? NoName(number).Message : null;
+        return new KboLookup(text!, record, problem, holders);
+    }
+
+    /// <summary>The latest KBO import, or <c>null</c> when none was ever read.</summary>
+    public async Task<KboSnapshot?> LatestImportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LatestImportAsync(db, cancellationToken);
+    }
+
+    /// <remarks>Sorted in memory: SQLite cannot order on a DateTimeOffset, and there is about one import a day.</remarks>
+    internal static async Task<KboSnapshot?> LatestImportAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var imports = await db.KboImports.AsNoTracking()
+            .Select(i => new KboSnapshot(i.Id, i.ExtractType, i.ExtractNumber, i.SnapshotDate, i.FinishedAt))
+            .ToListAsync(cancellationToken);
+        return imports.OrderByDescending(i => i.FinishedAt).ThenByDescending(i => i.ExtractNumber).FirstOrDefault();
+    }
+
+    /// <summary>Whether a full extract was ever read: only then does "absent from the copy" mean "stopped".</summary>
+    internal static Task<bool> AnyFullImportAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
+        db.KboImports.AnyAsync(i => i.ExtractType == KboImport.Full, cancellationToken);
+
+    /// <summary>The enterprise's legal data, or <c>null</c> when the KBO copy does not hold it.</summary>
+    internal static async Task<KboRecord?> FindAsync(RegistryDbContext db, KboNumber number, CancellationToken cancellationToken)
+    {
+        var digits = number.Digits;
+        var row = await LegalData(db).Where(k => k.Number == digits).FirstOrDefaultAsync(cancellationToken);
+        return row?.ToRecord();
+    }
+
+    /// <summary>The enterprise's legal data; refused with a rule when the copy lacks it or gives it no name.</summary>
+    internal static async Task<KboRecord> RequireAsync(RegistryDbContext db, KboNumber number, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(db, number, cancellationToken) ?? throw await UnknownAsync(db, number, cancellationToken);
+        return record.Name is null ? throw NoName(number) : record;
+    }
+
+    internal static async Task<DomainRuleException> UnknownAsync(RegistryDbContext db, KboNumber number, CancellationToken cancellationToken)
+    {
+        var latest = await LatestImportAsync(db, cancellationToken);
+        return new DomainRuleException(
+            RuleCodes.NotFound,
+            $"Het KBO-nummer {number} komt niet voor in de KBO-gegevens van het register " +
+            (latest is null ? "(er werd nog geen KBO-extract ingelezen)." : $"(laatste import: {latest.Description})."));
+    }
+
+    private static DomainRuleException NoName(KboNumber number) =>
+        new(RuleCodes.InvalidValue, $"De onderneming {number} heeft geen naam in de KBO-gegevens van het register: ze kan niet gekoppeld worden.");
+
+    /// <summary>
+    /// Every enterprise of the copy with its legal data, resolved in SQL (so a list can filter and page on it):
+    /// name and abbreviation (types 001 and 002) in the order NL (2), FR (1), DE (3), EN (4), unknown (0); the legal
+    /// form's description in Dutch, else French; the REGO address as "Straat 12 bus 3, 1000 Brussel", with the country
+    /// when it is not Belgium (Dutch fields, else French). Values are cut to the lengths of the organisation's columns.
+    /// </summary>
+    internal static IQueryable<KboLegalData> LegalData(RegistryDbContext db) =>
+        from e in db.KboEnterprises.AsNoTracking()
+        join a in db.KboAddresses.AsNoTracking() on e.Number equals a.EntityNumber into addresses
+        from a in addresses.DefaultIfEmpty()
+        let street = a == null ? null : (a.StreetNL != null && a.StreetNL != "" ? a.StreetNL : a.StreetFR)
+        let municipality = a == null ? null : (a.MunicipalityNL != null && a.MunicipalityNL != "" ? a.MunicipalityNL : a.MunicipalityFR)
+        let country = a == null ? null : (a.CountryNL != null && a.CountryNL != "" ? a.CountryNL : a.CountryFR)
+        select new KboLegalData
+        {
+            Number = e.Number,
+            Status = e.Status,
+            Name = db.KboDenominations
+                .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.NameType)
+                .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
+                .Select(d => d.Value.Trim().Substring(0, Organisation.NameMaxLength))
+                .FirstOrDefault(),
+            ShortName = db.KboDenominations
+                .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.AbbreviationType)
+                .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
+                .Select(d => d.Value.Trim().Substring(0, Organisation.ShortNameMaxLength))
+                .FirstOrDefault(),
+            LegalForm = db.KboCodes
+                .Where(c => c.Category == JuridicalFormCategory && c.Code == e.JuridicalForm && (c.Language == "NL" || c.Language == "FR"))
+                .OrderBy(c => c.Language == "NL" ? 0 : 1)
+                .Select(c => c.Description.Trim().Substring(0, Organisation.LegalFormMaxLength))
+                .FirstOrDefault(),
+            RegisteredSeat = a == null
+                ? null
+                : ((street != null && street != ""
+                        ? street
+                          + (a.HouseNumber != null && a.HouseNumber != "" ? " " + a.HouseNumber : "")
+                          + (a.Box != null && a.Box != "" ? " bus " + a.Box : "")
+                          + ", "
+                        : "")
+                    + (a.Zipcode != null && a.Zipcode != "" ? a.Zipcode + " " : "")
+                    + (municipality ?? "")
+                    + (country != null && country != "" && country != "België" ? ", " + country : ""))
+                    .Substring(0, Organisation.RegisteredSeatMaxLength),
+        };
+}
+
+/// <summary>A row of <see cref="KboQueries.LegalData"/>: an enterprise's legal data as SQL resolves it.</summary>
+internal sealed class KboLegalData
+{
+    public string Number { get; init; } = null!;
+
+    public string Status { get; init; } = null!;
+
+    public string? Name { get; init; }
+
+    public string? ShortName { get; init; }
+
+    public string? LegalForm { get; init; }
+
+    public string? RegisteredSeat { get; init; }
+
+    public KboRecord ToRecord() => new(
+        KboNumber.FromStored(Number),
+        Status,
+        Blank(Name),
+        Blank(ShortName),
+        Blank(LegalForm),
+        Blank(RegisteredSeat));
+
+    // Stored as SQL gives them (no trimming here), so that the synchronisation, which compares in SQL, sees no difference.
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
