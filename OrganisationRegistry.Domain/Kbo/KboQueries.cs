@@ -44,13 +44,16 @@ public sealed class KboQueries(IDbContextFactory<RegistryDbContext> contexts, Ti
         return await LatestImportAsync(db, cancellationToken);
     }
 
-    /// <remarks>Sorted in memory: SQLite cannot order on a DateTimeOffset, and there is about one import a day.</remarks>
+    /// <remarks>The order of the import history (<see cref="KboImportHistory.NewestFirstAsync"/>).</remarks>
     internal static async Task<KboSnapshot?> LatestImportAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
-        var imports = await db.KboImports.AsNoTracking()
-            .Select(i => new KboSnapshot(i.Id, i.ExtractType, i.ExtractNumber, i.SnapshotDate, i.FinishedAt))
-            .ToListAsync(cancellationToken);
-        return imports.OrderByDescending(i => i.FinishedAt).ThenByDescending(i => i.ExtractNumber).FirstOrDefault();
+        var newest = await KboImportHistory.NewestFirstAsync(db, cancellationToken);
+        return newest.Count == 0
+            ? null
+            : await db.KboImports.AsNoTracking()
+                .Where(i => i.Id == newest[0])
+                .Select(i => new KboSnapshot(i.Id, i.ExtractType, i.ExtractNumber, i.SnapshotDate, i.FinishedAt))
+                .SingleAsync(cancellationToken);
     }
 
     /// <summary>Whether a full extract was ever read: only then does "absent from the copy" mean "stopped".</summary>

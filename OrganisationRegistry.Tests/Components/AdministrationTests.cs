@@ -170,7 +170,7 @@ public sealed class AdministrationTests(SqliteDatabaseFixture database) : BunitT
     }
 
     [Theory]
-    [InlineData("central-admin", new[] { "Beheer toepassingsgebieden", "Audit", "Rechten", "API-clients", "KBO-gegevens" })]
+    [InlineData("central-admin", new[] { "Beheer toepassingsgebieden", "Audit", "Rechten", "API-clients", "KBO-gegevens", "KBO-synchronisatie" })]
     [InlineData("aop-expert", new[] { "Beheer toepassingsgebieden", "Audit" })]
     [InlineData("org-manager", new string[0])]
     [InlineData("reader", new string[0])]

@@ -119,7 +119,7 @@ public sealed class OrganisationPagesTests(SqliteDatabaseFixture database) : Bun
         var page = Render<OrganisationDetailPage>(p => p.Add(x => x.Ovo, agency.OvoCode.Value));
 
         page.WaitForAssertion(() => Assert.Equal("Agentschap Natuur en Bos", page.Find("h1").TextContent), LoadTimeout);
-        Assert.Contains("0234.567.873", page.Find("dl.registry-facts").TextContent, StringComparison.Ordinal);
+        Assert.Contains("0234.567.873", page.Find("section[aria-labelledby=kbo-kop]").TextContent, StringComparison.Ordinal);
         Assert.Equal(
             ["Structuur (3)", "Sleutels (1)", "Toepassingsgebieden (1)"],
             page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
