@@ -109,6 +109,8 @@ public sealed class KboImporter(IDbContextFactory<RegistryDbContext> contexts, T
                     run.Counts.Codes = await run.LoadCodesAsync(writer, replace: false, cancellationToken);
                 }
             }
+
+            await run.StepAsync("juridische gegevens", () => writer.ResolveLegalDataAsync(cancellationToken));
         }
 
         run.Report(KboImportPhase.Committing, file: null, rows: 0);

@@ -29,6 +29,21 @@ public sealed class KboEnterprise
     public string? JuridicalFormCac { get; set; }
 
     public DateOnly? StartDate { get; set; }
+
+    // The enterprise's legal data as the register uses it, resolved from the other mirror tables after every import
+    // (KboMirrorWriter.ResolveLegalDataAsync), so that lists compare stored columns instead of resolving per row.
+
+    /// <summary>The name (type 001) in the order NL, FR, DE, EN, unknown.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The abbreviation (type 002) in the same language order.</summary>
+    public string? ShortName { get; set; }
+
+    /// <summary>The legal form's description in Dutch, else French.</summary>
+    public string? LegalForm { get; set; }
+
+    /// <summary>The registered seat on one line: "Straat 12 bus 3, 1000 Brussel" (with the country when not Belgium).</summary>
+    public string? RegisteredSeat { get; set; }
 }
 
 /// <summary>A name of an enterprise (<c>denomination.csv</c>): only types 001 (name) and 002 (abbreviation) are kept.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Persistence;
 using OrganisationRegistry.Domain.Seeding;
 
@@ -49,6 +50,66 @@ internal sealed class KboMirrorWriter(RegistryDbContext db) : IAsyncDisposable
             };
         }
     }
+
+    /// <summary>Resolves every enterprise's legal data into its own columns (see <see cref="ResolveLegalDataAsync(RegistryDbContext, CancellationToken)"/>).</summary>
+    public Task<int> ResolveLegalDataAsync(CancellationToken cancellationToken) => ResolveLegalDataAsync(db, cancellationToken);
+
+    /// <summary>
+    /// Resolves, in one statement, every enterprise's legal data from the other mirror tables into its own columns, as
+    /// the register uses it: name and abbreviation (types 001 and 002) in the order NL (2), FR (1), DE (3), EN (4),
+    /// unknown (0); the legal form's description in Dutch, else French; the REGO address as "Straat 12 bus 3, 1000
+    /// Brussel", with the country when it is not Belgium (Dutch fields, else French). Values are cut to the lengths of
+    /// the organisation's columns. Run after every import, in its transaction, so lists compare stored columns.
+    /// </summary>
+    internal static Task<int> ResolveLegalDataAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
+        db.KboEnterprises.ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(
+                    e => e.Name,
+                    e => db.KboDenominations
+                        .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.NameType)
+                        .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
+                        .Select(d => d.Value.Trim().Substring(0, Organisation.NameMaxLength))
+                        .FirstOrDefault())
+                .SetProperty(
+                    e => e.ShortName,
+                    e => db.KboDenominations
+                        .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.AbbreviationType)
+                        .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
+                        .Select(d => d.Value.Trim().Substring(0, Organisation.ShortNameMaxLength))
+                        .FirstOrDefault())
+                .SetProperty(
+                    e => e.LegalForm,
+                    e => db.KboCodes
+                        .Where(c => c.Category == KboQueries.JuridicalFormCategory && c.Code == e.JuridicalForm && (c.Language == "NL" || c.Language == "FR"))
+                        .OrderBy(c => c.Language == "NL" ? 0 : 1)
+                        .Select(c => c.Description.Trim().Substring(0, Organisation.LegalFormMaxLength))
+                        .FirstOrDefault())
+                .SetProperty(
+                    e => e.RegisteredSeat,
+                    e => db.KboAddresses
+                        .Where(a => a.EntityNumber == e.Number)
+                        .Select(a => new
+                        {
+                            a.HouseNumber,
+                            a.Box,
+                            a.Zipcode,
+                            Street = a.StreetNL != null && a.StreetNL != "" ? a.StreetNL : a.StreetFR,
+                            Municipality = a.MunicipalityNL != null && a.MunicipalityNL != "" ? a.MunicipalityNL : a.MunicipalityFR,
+                            Country = a.CountryNL != null && a.CountryNL != "" ? a.CountryNL : a.CountryFR,
+                        })
+                        .Select(a => ((a.Street != null && a.Street != ""
+                                    ? a.Street
+                                      + (a.HouseNumber != null && a.HouseNumber != "" ? " " + a.HouseNumber : "")
+                                      + (a.Box != null && a.Box != "" ? " bus " + a.Box : "")
+                                      + ", "
+                                    : "")
+                                + (a.Zipcode != null && a.Zipcode != "" ? a.Zipcode + " " : "")
+                                + (a.Municipality ?? "")
+                                + (a.Country != null && a.Country != "" && a.Country != "België" ? ", " + a.Country : ""))
+                            .Substring(0, Organisation.RegisteredSeatMaxLength))
+                        .FirstOrDefault()),
+            cancellationToken);
 
     /// <summary>A sink for the rows of one file: loaded into an emptied table (<paramref name="replace"/> false) or replacing rows with the same key.</summary>
     public ITableSink<T> Open<T>(bool replace)

@@ -88,50 +88,20 @@ public sealed class KboQueries(IDbContextFactory<RegistryDbContext> contexts, Ti
         new(RuleCodes.InvalidValue, $"De onderneming {number} heeft geen naam in de KBO-gegevens van het register: ze kan niet gekoppeld worden.");
 
     /// <summary>
-    /// Every enterprise of the copy with its legal data, resolved in SQL (so a list can filter and page on it):
-    /// name and abbreviation (types 001 and 002) in the order NL (2), FR (1), DE (3), EN (4), unknown (0); the legal
-    /// form's description in Dutch, else French; the REGO address as "Straat 12 bus 3, 1000 Brussel", with the country
-    /// when it is not Belgium (Dutch fields, else French). Values are cut to the lengths of the organisation's columns.
+    /// Every enterprise of the copy with its legal data, as the import resolved it
+    /// (<see cref="KboMirrorWriter.ResolveLegalDataAsync(RegistryDbContext, CancellationToken)"/>): name and abbreviation in the order NL, FR, DE, EN,
+    /// unknown; the legal form's description in Dutch, else French; the registered seat on one line.
     /// </summary>
     internal static IQueryable<KboLegalData> LegalData(RegistryDbContext db) =>
-        from e in db.KboEnterprises.AsNoTracking()
-        join a in db.KboAddresses.AsNoTracking() on e.Number equals a.EntityNumber into addresses
-        from a in addresses.DefaultIfEmpty()
-        let street = a == null ? null : (a.StreetNL != null && a.StreetNL != "" ? a.StreetNL : a.StreetFR)
-        let municipality = a == null ? null : (a.MunicipalityNL != null && a.MunicipalityNL != "" ? a.MunicipalityNL : a.MunicipalityFR)
-        let country = a == null ? null : (a.CountryNL != null && a.CountryNL != "" ? a.CountryNL : a.CountryFR)
-        select new KboLegalData
+        db.KboEnterprises.AsNoTracking().Select(e => new KboLegalData
         {
             Number = e.Number,
             Status = e.Status,
-            Name = db.KboDenominations
-                .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.NameType)
-                .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
-                .Select(d => d.Value.Trim().Substring(0, Organisation.NameMaxLength))
-                .FirstOrDefault(),
-            ShortName = db.KboDenominations
-                .Where(d => d.EntityNumber == e.Number && d.Type == KboDenomination.AbbreviationType)
-                .OrderBy(d => d.Language == "2" ? 0 : d.Language == "1" ? 1 : d.Language == "3" ? 2 : d.Language == "4" ? 3 : 4)
-                .Select(d => d.Value.Trim().Substring(0, Organisation.ShortNameMaxLength))
-                .FirstOrDefault(),
-            LegalForm = db.KboCodes
-                .Where(c => c.Category == JuridicalFormCategory && c.Code == e.JuridicalForm && (c.Language == "NL" || c.Language == "FR"))
-                .OrderBy(c => c.Language == "NL" ? 0 : 1)
-                .Select(c => c.Description.Trim().Substring(0, Organisation.LegalFormMaxLength))
-                .FirstOrDefault(),
-            RegisteredSeat = a == null
-                ? null
-                : ((street != null && street != ""
-                        ? street
-                          + (a.HouseNumber != null && a.HouseNumber != "" ? " " + a.HouseNumber : "")
-                          + (a.Box != null && a.Box != "" ? " bus " + a.Box : "")
-                          + ", "
-                        : "")
-                    + (a.Zipcode != null && a.Zipcode != "" ? a.Zipcode + " " : "")
-                    + (municipality ?? "")
-                    + (country != null && country != "" && country != "België" ? ", " + country : ""))
-                    .Substring(0, Organisation.RegisteredSeatMaxLength),
-        };
+            Name = e.Name,
+            ShortName = e.ShortName,
+            LegalForm = e.LegalForm,
+            RegisteredSeat = e.RegisteredSeat,
+        });
 }
 
 /// <summary>A row of <see cref="KboQueries.LegalData"/>: an enterprise's legal data as SQL resolves it.</summary>

@@ -47,17 +47,12 @@ public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts
             organisations = organisations.Where(scope);
         }
 
-        // PostgreSQL and SQL Server: a lateral join (LEFT JOIN LATERAL / OUTER APPLY; Take(1) keeps EF from turning it
-        // into a plain join) resolves each coupled organisation's KBO data once, and the filter reads its columns.
-        // SQLite has no lateral join: a plain left join, where EF repeats each resolved value's subquery at every mention.
-        var joined = db is SqliteRegistryDbContext
-            ? from o in organisations
-              join k in KboQueries.LegalData(db) on (string)(object)o.KboNumber! equals k.Number into found
-              from k in found.DefaultIfEmpty()
-              select new { o, k }
-            : from o in organisations
-              from k in KboQueries.LegalData(db).Where(k => k.Number == (string)(object)o.KboNumber!).Take(1).DefaultIfEmpty()
-              select new { o, k };
+        // The KBO side is stored resolved (KboEnterprises' legal data columns): one join on its primary key.
+        var joined =
+            from o in organisations
+            join k in KboQueries.LegalData(db) on (string)(object)o.KboNumber! equals k.Number into found
+            from k in found.DefaultIfEmpty()
+            select new { o, k };
 
         return
             from j in joined
@@ -66,7 +61,6 @@ public sealed class KboSyncQueries(IDbContextFactory<RegistryDbContext> contexts
             where (k.Number == null && absentMeansStopped != null && o.KboStoppedOn == null)
                 || (k.Number != null
                     && ((k.Status != KboRecord.ActiveStatus && o.KboStoppedOn == null)
-                        // Written plainly: where EF repeats a resolved value's subquery at every mention, each mention costs.
                         || (k.Name != null && k.Name != o.Name)
                         || k.ShortName != o.ShortName
                         || k.LegalForm != o.LegalForm

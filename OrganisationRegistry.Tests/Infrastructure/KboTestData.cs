@@ -118,6 +118,7 @@ public sealed class KboTestData(IDbContextFactory<RegistryDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
+        await KboMirrorWriter.ResolveLegalDataAsync(db, cancellationToken);
     }
 
     /// <summary>Changes the mirror as a later import would (e.g. a new name): <paramref name="change"/> works on a tracked context.</summary>
@@ -126,5 +127,6 @@ public sealed class KboTestData(IDbContextFactory<RegistryDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await change(db);
         await db.SaveChangesAsync(cancellationToken);
+        await KboMirrorWriter.ResolveLegalDataAsync(db, cancellationToken);
     }
 }

@@ -17,6 +17,10 @@ internal sealed class KboEnterpriseConfiguration : IEntityTypeConfiguration<KboE
         builder.Property(e => e.TypeOfEnterprise).HasMaxLength(1).IsUnicode(false);
         builder.Property(e => e.JuridicalForm).HasMaxLength(KboEnterprise.CodeMaxLength).IsUnicode(false);
         builder.Property(e => e.JuridicalFormCac).HasMaxLength(KboEnterprise.CodeMaxLength).IsUnicode(false);
+        builder.Property(e => e.Name).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(e => e.ShortName).HasMaxLength(Organisation.ShortNameMaxLength);
+        builder.Property(e => e.LegalForm).HasMaxLength(Organisation.LegalFormMaxLength);
+        builder.Property(e => e.RegisteredSeat).HasMaxLength(Organisation.RegisteredSeatMaxLength);
     }
 }
 

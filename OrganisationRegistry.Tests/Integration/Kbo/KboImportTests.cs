@@ -56,6 +56,13 @@ public abstract class KboImportTests(DatabaseFixture database) : ServiceTests(da
         Assert.Equal(sample.Municipality, $"{seat.Zipcode}|{seat.MunicipalityNL}|{seat.MunicipalityFR}");
         Assert.Equal("Openbare instelling", await ReadAsync(db => db.KboCodes.Where(c => c.Category == "JuridicalForm" && c.Code == "124" && c.Language == "NL").Select(c => c.Description).SingleAsync(Ct)));
 
+        // Resolved into the enterprise's own columns at the end of the import: what coupling and the sync view read.
+        var resolved = await ReadAsync(db => db.KboEnterprises.SingleAsync(e => e.Number == sample.Number, Ct));
+        var expectedName = names.Where(n => n.Type == KboDenomination.NameType).OrderBy(n => n.Language switch { "2" => 0, "1" => 1, "3" => 2, "4" => 3, _ => 4 }).First().Value;
+        Assert.Equal(expectedName, resolved.Name);
+        Assert.StartsWith($"{seat.StreetNL} {seat.HouseNumber}", resolved.RegisteredSeat, StringComparison.Ordinal);
+        Assert.Contains($"{seat.Zipcode} {seat.MunicipalityNL}", resolved.RegisteredSeat, StringComparison.Ordinal);
+
         Assert.Contains(progress.Reports, p => p.Phase == KboImportPhase.Loading && p.File == "denomination.csv");
         Assert.Equal(KboImportPhase.Done, progress.Reports[^1].Phase);
         Assert.Equal(progress.Reports[^1].TotalBytes, progress.Reports[^1].BytesRead);
@@ -134,6 +141,9 @@ public abstract class KboImportTests(DatabaseFixture database) : ServiceTests(da
         var renamed = update.Samples.First(s => s.Name.EndsWith(" Nieuw", StringComparison.Ordinal) && !update.Added.Contains(s.Number));
         var names = await ReadAsync(db => db.KboDenominations.Where(d => d.EntityNumber == renamed.Number && d.Type == KboDenomination.NameType).Select(d => d.Value).ToListAsync(Ct));
         Assert.Equal([renamed.Name], names);
+
+        // The legal data the register uses is resolved again after the update: the new name, as coupling reads it.
+        Assert.Equal(renamed.Name, await ReadAsync(db => db.KboEnterprises.Where(e => e.Number == renamed.Number).Select(e => e.Name).SingleAsync(Ct)));
     }
 
     [Fact]

@@ -470,6 +470,22 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegisteredSeat")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 
