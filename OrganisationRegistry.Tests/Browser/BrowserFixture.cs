@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const int GeneratedOrganisations = 300;
 
     // Without the network flags Chromium keeps calling home, which on a closed network floods it with refused connections.
-    private static readonly string[] ChromiumArguments =
+    internal static readonly string[] ChromiumArguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -83,8 +83,11 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public override string ToString() => Provider.ToString();
 }
 
-/// <summary>A SQLite database in a temporary file (a real file, as the app uses).</summary>
-public sealed class SqliteDatabaseFixture : DatabaseFixture
+/// <summary>
+/// A SQLite database in a temporary file (a real file, as the app uses). Without connection pooling by default, so
+/// nothing keeps the file open; <paramref name="pooling"/> as the app has it (benchmarks), the pool cleared at the end.
+/// </summary>
+public sealed class SqliteDatabaseFixture(bool pooling = false) : DatabaseFixture
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("registry-tests-").FullName;
 
@@ -97,10 +100,15 @@ public sealed class SqliteDatabaseFixture : DatabaseFixture
     };
 
     protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(_directory, "registry.db")};Pooling=False");
+        Task.FromResult($"Data Source={Path.Combine(_directory, "registry.db")}{(pooling ? string.Empty : ";Pooling=False")}");
 
     protected override Task DropDatabaseAsync()
     {
+        if (pooling)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
         Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
     }

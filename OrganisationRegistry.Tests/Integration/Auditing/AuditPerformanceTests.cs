@@ -7,6 +7,7 @@ using OrganisationRegistry.Domain;
 using OrganisationRegistry.Domain.Auditing;
 using OrganisationRegistry.Domain.Persistence;
 using OrganisationRegistry.Domain.Rights;
+using OrganisationRegistry.Tests.Infrastructure;
 
 namespace OrganisationRegistry.Tests.Integration.Auditing;
 
@@ -27,9 +28,6 @@ public sealed class AuditPerformanceTests
 {
     private const int Runs = 100;
     private const int Organisations = 500_046;
-    private const int People = 300;
-    private static readonly DateTime HistoryStart = new(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime HistoryEnd = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -47,7 +45,7 @@ public sealed class AuditPerformanceTests
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRegistry(configuration).BuildServiceProvider();
         var contexts = services.GetRequiredService<IDbContextFactory<RegistryDbContext>>();
         await DatabaseMigrator.MigrateAsync(contexts, Ct);
-        await FillAsync(contexts, target);
+        await SyntheticAuditHistory.FillAsync(contexts, target, Organisations, Ct, line => TestContext.Current.TestOutputHelper?.WriteLine(line));
 
         var queries = new AuditQueries(contexts, services.GetRequiredService<RegistryAuthorization>());
         var central = RegistryUser.System;
@@ -58,7 +56,7 @@ public sealed class AuditPerformanceTests
         {
             var month = new DateOnly(2023, 1, 1).AddMonths(random.Next(36));
             return queries.SearchAsync(
-                central, new AuditFilter { Actor = $"persoon{random.Next(People)}@vlaanderen.be", From = month, To = month.AddMonths(1).AddDays(-1) }, 1, 25, cancellationToken: Ct);
+                central, new AuditFilter { Actor = $"persoon{random.Next(SyntheticAuditHistory.People)}@vlaanderen.be", From = month, To = month.AddMonths(1).AddDays(-1) }, 1, 25, cancellationToken: Ct);
         });
 
         var output = TestContext.Current.TestOutputHelper!;
@@ -152,85 +150,6 @@ public sealed class AuditPerformanceTests
         times.Sort();
         return new Timing(times[Runs / 2], times[(int)Math.Ceiling(Runs * 0.95) - 1], times[^1], rows / (double)Runs);
     }
-
-    /// <summary>Appends synthetic history after the real trail, a million rows per statement, until there are <paramref name="target"/> entries.</summary>
-    private static async Task FillAsync(IDbContextFactory<RegistryDbContext> contexts, long target)
-    {
-        await using var db = await contexts.CreateDbContextAsync(Ct);
-        var last = await db.AuditEntries.MaxAsync(e => (long?)e.Position, Ct) ?? 0;
-        var step = (HistoryEnd - HistoryStart).TotalSeconds / Math.Max(1, target - last);
-        var first = last + 1;
-        for (var start = first; start <= target; start += 1_000_000)
-        {
-            var end = Math.Min(target, start + 999_999);
-            await ExecuteAsync(db, db.Database.IsNpgsql() ? PostgreSql(first, start, end, step) : Sqlite(first, start, end, step));
-            TestContext.Current.TestOutputHelper?.WriteLine($"  filled to {end:N0}");
-        }
-
-        await ExecuteAsync(db, db.Database.IsNpgsql() ? "ANALYZE \"AuditEntries\"" : "ANALYZE");
-    }
-
-    // Straight on the connection: the statements hold JSON braces that EF Core's raw SQL would read as placeholders.
-    private static async Task ExecuteAsync(RegistryDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync(Ct);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 3600;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    // One expression per column, the same on both providers but for the functions each has.
-    private const string Columns =
-        "\"Position\", \"OccurredAt\", \"ActorId\", \"ActorName\", \"ActorKind\", \"ActorOrganisation\", \"Channel\", \"Operation\", \"EntityType\", " +
-        "\"EntityKey\", \"OrganisationOvoCode\", \"DomainCode\", \"OldValues\", \"NewValues\", \"CorrelationId\", \"Reason\", \"Hash\"";
-
-    private static string Values(string time, string ovo, string ovoOfPerson, string hex, string hash) => $$"""
-        i, {{time}},
-        CASE WHEN i % 20 = 0 THEN 'system' WHEN i % 20 = 1 THEN 'client:' || (i % 10) ELSE 'persoon' || ((i * 7919) % {{People}}) || '@vlaanderen.be' END,
-        CASE WHEN i % 20 = 0 THEN 'Organisatieregister (systeem)' WHEN i % 20 = 1 THEN 'Client ' || (i % 10) ELSE 'Persoon ' || ((i * 7919) % {{People}}) END,
-        CASE WHEN i % 20 = 0 THEN 'System' WHEN i % 20 = 1 THEN 'MachineClient' ELSE 'Person' END,
-        CASE WHEN i % 20 = 0 THEN NULL ELSE {{ovoOfPerson}} END,
-        CASE WHEN i % 20 = 0 THEN 'System' WHEN i % 20 = 1 THEN 'Api' ELSE 'Ui' END,
-        CASE i % 10 WHEN 0 THEN 'Delete' WHEN 1 THEN 'Insert' WHEN 2 THEN 'Insert' ELSE 'Update' END,
-        CASE i % 4 WHEN 0 THEN 'Organisation' WHEN 1 THEN 'DomainAssignment' WHEN 2 THEN 'OrganisationKey' ELSE 'OrganisationParent' END,
-        {{hex}},
-        {{ovo}},
-        CASE WHEN i % 4 = 1 THEN CASE WHEN i % 8 = 1 THEN 'bestuursdecreet' ELSE 'vco' END END,
-        '{"Name":"Organisatie ' || i || '","Remark":null,"Version":' || (i % 7) || '}',
-        '{"Name":"Organisatie ' || i || ' (gewijzigd)","Remark":"bijgewerkt","Version":' || (i % 7 + 1) || '}',
-        'synthetisch-' || (i / 3),
-        NULL,
-        {{hash}}
-        """;
-
-    private static string Sqlite(long first, long start, long end, double step) => $"""
-        WITH RECURSIVE seq(i) AS (SELECT {start} UNION ALL SELECT i + 1 FROM seq WHERE i < {end})
-        INSERT INTO "AuditEntries" ({Columns})
-        SELECT {Values(
-            $"strftime('%Y-%m-%d %H:%M:%f', {new DateTimeOffset(HistoryStart).ToUnixTimeSeconds()} + (i - {first}) * {step.ToString(CultureInfo.InvariantCulture)}, 'unixepoch')",
-            $"'OVO' || printf('%06d', (i * 104729) % {Organisations} + 1)",
-            $"'OVO' || printf('%06d', ((i * 7919) % {People}) * 1663 % {Organisations} + 1)",
-            "printf('%032x', i)",
-            "zeroblob(32)")}
-        FROM seq
-        """;
-
-    private static string PostgreSql(long first, long start, long end, double step) => $"""
-        INSERT INTO "AuditEntries" ({Columns})
-        SELECT {Values(
-            $"timestamptz '{HistoryStart:yyyy-MM-dd} 00:00:00+00' + (i - {first}) * interval '1 second' * {step.ToString(CultureInfo.InvariantCulture)}",
-            $"'OVO' || lpad(((i * 104729) % {Organisations} + 1)::text, 6, '0')",
-            $"'OVO' || lpad((((i * 7919) % {People}) * 1663 % {Organisations} + 1)::text, 6, '0')",
-            "lpad(to_hex(i), 32, '0')",
-            "decode(repeat('00', 32), 'hex')")}
-        FROM generate_series({start}::bigint, {end}::bigint) AS i
-        """;
 
     private sealed record Timing(double P50, double P95, double Max, double AverageCount)
     {
