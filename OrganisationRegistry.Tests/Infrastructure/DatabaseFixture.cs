@@ -84,11 +84,21 @@ public abstract class DatabaseFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// A SQLite database in a temporary file (a real file, as the app uses). Without connection pooling by default, so
-/// nothing keeps the file open; <paramref name="pooling"/> as the app has it (benchmarks), the pool cleared at the end.
+/// A SQLite database in a temporary file (a real file, as the app uses). Without connection pooling (xunit's fixture),
+/// so nothing keeps the file open; or with pooling as the app has it (benchmarks), the pool cleared at the end.
 /// </summary>
-public sealed class SqliteDatabaseFixture(bool pooling = false) : DatabaseFixture
+public sealed class SqliteDatabaseFixture : DatabaseFixture
 {
+    private readonly bool _pooling;
+
+    public SqliteDatabaseFixture()
+        : this(pooling: false)
+    {
+    }
+
+    // Not public: xunit builds fixtures through their one public constructor.
+    internal SqliteDatabaseFixture(bool pooling) => _pooling = pooling;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("registry-tests-").FullName;
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -100,11 +110,11 @@ public sealed class SqliteDatabaseFixture(bool pooling = false) : DatabaseFixtur
     };
 
     protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(_directory, "registry.db")}{(pooling ? string.Empty : ";Pooling=False")}");
+        Task.FromResult($"Data Source={Path.Combine(_directory, "registry.db")}{(_pooling ? string.Empty : ";Pooling=False")}");
 
     protected override Task DropDatabaseAsync()
     {
-        if (pooling)
+        if (_pooling)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
