@@ -352,39 +352,31 @@ internal sealed class AuditNames
             .Distinct()
             .ToList();
         var ovoCodes = entries.Select(e => e.ActorOrganisation).OfType<string>().Distinct().Select(OvoCode.Parse).ToList();
-        if (ids.Count > 0)
+        // Two round trips whatever the page holds: the organisations (named by id in the values, or as the actor's
+        // organisation), and the other named things (domains, categories, key types, policy domains) in one union.
+        if (ids.Count > 0 || ovoCodes.Count > 0)
         {
-            foreach (var o in await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.OvoCode, o.Name }).ToListAsync(cancellationToken))
+            var organisations = await db.Organisations.AsNoTracking()
+                .Where(o => ids.Contains(o.Id) || ovoCodes.Contains(o.OvoCode))
+                .Select(o => new { o.Id, o.OvoCode, o.Name })
+                .ToListAsync(cancellationToken);
+            foreach (var o in organisations)
             {
                 names._byId[o.Id] = $"{o.OvoCode.Value} {o.Name}";
-            }
-
-            foreach (var d in await db.ApplicationDomains.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
-            {
-                names._byId[d.Id] = d.Name;
-            }
-
-            foreach (var c in await db.DomainCategories.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
-            {
-                names._byId[c.Id] = c.Name;
-            }
-
-            foreach (var k in await db.KeyTypes.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken))
-            {
-                names._byId[k.Id] = k.Name;
-            }
-
-            foreach (var p in await db.PolicyDomains.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-            {
-                names._byId[p.Id] = p.Name;
+                names._organisationsByOvo[o.OvoCode.Value] = $"{o.OvoCode.Value} {o.Name}";
             }
         }
 
-        if (ovoCodes.Count > 0)
+        if (ids.Count > 0)
         {
-            foreach (var o in await db.Organisations.AsNoTracking().Where(o => ovoCodes.Contains(o.OvoCode)).Select(o => new { o.OvoCode, o.Name }).ToListAsync(cancellationToken))
+            var named = await db.ApplicationDomains.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Name })
+                .Concat(db.DomainCategories.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }))
+                .Concat(db.KeyTypes.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.Name }))
+                .Concat(db.PolicyDomains.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }))
+                .ToListAsync(cancellationToken);
+            foreach (var n in named)
             {
-                names._organisationsByOvo[o.OvoCode.Value] = $"{o.OvoCode.Value} {o.Name}";
+                names._byId[n.Id] = n.Name;
             }
         }
 

@@ -65,7 +65,8 @@ public static class SyntheticAuditHistory
         "\"Position\", \"OccurredAt\", \"ActorId\", \"ActorName\", \"ActorKind\", \"ActorOrganisation\", \"Channel\", \"Operation\", \"EntityType\", " +
         "\"EntityKey\", \"OrganisationOvoCode\", \"DomainCode\", \"OldValues\", \"NewValues\", \"CorrelationId\", \"Reason\", \"Hash\"";
 
-    private static string Values(string time, string ovo, string ovoOfPerson, string hex, string hash) => $$"""
+    // Every entry names a category by id, as real entries of assignments do, so the review looks names up as it must.
+    private static string Values(string time, string ovo, string ovoOfPerson, string hex, string hash, string id) => $$"""
         i, {{time}},
         CASE WHEN i % 20 = 0 THEN 'system' WHEN i % 20 = 1 THEN 'client:' || (i % 10) ELSE 'persoon' || ((i * 7919) % {{People}}) || '@vlaanderen.be' END,
         CASE WHEN i % 20 = 0 THEN 'Organisatieregister (systeem)' WHEN i % 20 = 1 THEN 'Client ' || (i % 10) ELSE 'Persoon ' || ((i * 7919) % {{People}}) END,
@@ -78,7 +79,7 @@ public static class SyntheticAuditHistory
         {{ovo}},
         CASE WHEN i % 4 = 1 THEN CASE WHEN i % 8 = 1 THEN 'bestuursdecreet' ELSE 'vco' END END,
         '{"Name":"Organisatie ' || i || '","Remark":null,"Version":' || (i % 7) || '}',
-        '{"Name":"Organisatie ' || i || ' (gewijzigd)","Remark":"bijgewerkt","Version":' || (i % 7 + 1) || '}',
+        '{"Name":"Organisatie ' || i || ' (gewijzigd)","CategoryId":"' || {{id}} || '","Remark":"bijgewerkt","Version":' || (i % 7 + 1) || '}',
         'synthetisch-' || (i / 3),
         NULL,
         {{hash}}
@@ -92,7 +93,8 @@ public static class SyntheticAuditHistory
             $"'OVO' || printf('%06d', (i * 104729) % {organisations} + 1)",
             $"'OVO' || printf('%06d', ((i * 7919) % {People}) * 1663 % {organisations} + 1)",
             "printf('%032x', i)",
-            "zeroblob(32)")}
+            "zeroblob(32)",
+            "printf('%08x-0000-4000-8000-%012x', i % 1000, i % 1000)")}
         FROM seq
         """;
 
@@ -103,7 +105,8 @@ public static class SyntheticAuditHistory
             $"'OVO' || lpad(((i * 104729) % {organisations} + 1)::text, 6, '0')",
             $"'OVO' || lpad((((i * 7919) % {People}) * 1663 % {organisations} + 1)::text, 6, '0')",
             "lpad(to_hex(i), 32, '0')",
-            "decode(repeat('00', 32), 'hex')")}
+            "decode(repeat('00', 32), 'hex')",
+            "lpad(to_hex(i % 1000), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(i % 1000), 12, '0')")}
         FROM generate_series({start}::bigint, {end}::bigint) AS i
         """;
 }
