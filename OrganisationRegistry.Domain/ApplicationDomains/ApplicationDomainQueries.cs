@@ -206,10 +206,13 @@ public sealed partial class ApplicationDomainQueries(IDbContextFactory<RegistryD
     /// <summary>
     /// Sorted on the chosen column, then on the OVO code; assignments without a start date last. By category means in
     /// the domain's category order, then by name within a category (as the report lists them).
+    /// By name sorts on the expression <c>Name || ''</c>: PostgreSQL would otherwise walk the name index of all
+    /// organisations probing each for an assignment (a domain holds 2% of them: 230 ms for the first page at 500,000
+    /// organisations), instead of starting from the domain's assignments and sorting those.
     /// </summary>
     private static IQueryable<DomainAssignment> Order(IQueryable<DomainAssignment> query, DomainMemberSort sort, bool descending) => sort switch
     {
-        DomainMemberSort.Name => query.SortBy(a => a.Organisation!.Name, descending, a => a.Organisation!.OvoCode),
+        DomainMemberSort.Name => query.SortBy(a => a.Organisation!.Name + "", descending, a => a.Organisation!.OvoCode),
         DomainMemberSort.OvoCode => descending
             ? query.OrderByDescending(a => a.Organisation!.OvoCode)
             : query.OrderBy(a => a.Organisation!.OvoCode),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Tests.Infrastructure;
@@ -213,6 +214,61 @@ public abstract class OrganisationSearchTests(DatabaseFixture database) : IAsync
         Assert.Equal(1, result.Page);
         Assert.Equal(OrganisationSearch.MaxPageSize, result.PageSize);
         Assert.Equal(2, result.Items.Count);
+    }
+
+    [Theory]
+    [InlineData("vm")]
+    [InlineData("mm")]
+    [InlineData("milieumaatschappij")]
+    [InlineData("e milieu")]
+    public async Task Search_ByShortOrLongPart_FindsTheSameAsASubstringTest(string query)
+    {
+        // Terms shorter than 3 characters cannot use a trigram index and read every row; longer ones use the index.
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await _data.OrganisationAsync("Vlaamse Milieumaatschappij", "VMM", cancellationToken: ct);
+        await _data.OrganisationAsync("Agentschap Overheidspersoneel", "AOP", cancellationToken: ct);
+
+        var result = await Queries.SearchAsync(new OrganisationSearch(query), ct);
+
+        Assert.Equal("Vlaamse Milieumaatschappij", Assert.Single(result.Items).Name);
+    }
+
+    [Theory]
+    [InlineData("\"dienst\"")]
+    [InlineData("100%_")]
+    [InlineData("(a) or")]
+    [InlineData("\"")]
+    public async Task Search_WithQuotesOrWildcards_MatchesThemLiterally(string query)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await _data.OrganisationAsync("De \"Dienst\" 100%_ (A) OR B", cancellationToken: ct);
+        await _data.OrganisationAsync("Dienst 100 procent", cancellationToken: ct);
+
+        var result = await Queries.SearchAsync(new OrganisationSearch(query), ct);
+
+        Assert.Equal("De \"Dienst\" 100%_ (A) OR B", Assert.Single(result.Items).Name);
+    }
+
+    [Fact]
+    public async Task Search_AfterARenameAndARemoval_FindsTheCurrentNamesOnly()
+    {
+        // SQLite keeps its search index in step with triggers on Organisations: this fails when a migration lost them.
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var renamed = await _data.OrganisationAsync("Agentschap Wegen en Verkeer", "AWV", cancellationToken: ct);
+        var removed = await _data.OrganisationAsync("Agentschap Natuur en Bos", "ANB", cancellationToken: ct);
+        await using (var db = await database.Contexts.CreateDbContextAsync(ct))
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == renamed.Id, ct);
+            organisation.Update(new OrganisationDetails("Agentschap Verkeersveiligheid", "AVV"));
+            db.Organisations.Remove(await db.Organisations.SingleAsync(o => o.Id == removed.Id, ct));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Empty((await Queries.SearchAsync(new OrganisationSearch("wegen"), ct)).Items);
+        Assert.Empty((await Queries.SearchAsync(new OrganisationSearch("natuur"), ct)).Items);
+        var found = await Queries.SearchAsync(new OrganisationSearch("verkeersveiligheid"), ct);
+        Assert.Equal(renamed.OvoCode, Assert.Single(found.Items).OvoCode);
+        Assert.Equal(1, (await Queries.SearchAsync(new OrganisationSearch("agentschap"), ct)).TotalCount);
     }
 
     private Task<IReadOnlyList<Organisation>> CreateAsync(CancellationToken cancellationToken, params string[] names) =>
