@@ -122,13 +122,16 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             }
 
             await subjects.ResolveAsync(db, changes, cancellationToken);
-            var first = await AuditChain.ReserveAsync(db, changes.Count, cancellationToken);
+            var reservation = await AuditChain.ReserveAsync(db, changes.Count, cancellationToken);
             pending.Reserved = changes.Count;
 
             // The time is read once the positions are held: times follow positions.
             var occurredAt = time.GetUtcNow().UtcDateTime;
-            pending.Entries = await AuditChain.ChainAsync(db, first, db.Audit ?? AuditContext.Unknown(), changes, occurredAt, cancellationToken);
+            pending.Entries = AuditChain.Chain(reservation, db.Audit ?? AuditContext.Unknown(), changes, occurredAt);
             db.AuditEntries.AddRange(pending.Entries);
+
+            // The new head goes on the counter in the same batch as the entries (and is undone with them on failure).
+            pending.Counter = AuditChain.TrackHead(db, pending.Entries);
         }
         catch
         {
@@ -221,6 +224,11 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             db.Entry(entry).State = EntityState.Detached;
         }
 
+        if (pending.Counter is { } counter)
+        {
+            db.Entry(counter).State = EntityState.Detached;
+        }
+
         return true;
     }
 
@@ -295,6 +303,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         public int Reserved { get; set; }
 
         public IReadOnlyList<AuditEntry> Entries { get; set; } = [];
+
+        public RegistrySequence? Counter { get; set; }
 
         public EventHandler<SaveChangesFailedEventArgs>? Failed { get; set; }
     }
