@@ -19,8 +19,7 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
         {
             var db = write.Db;
             await write.LockAsync(AssignmentLocks(command.DomainCode, command.OvoCode, command.ParentOvoCode));
-            var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-            await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+            var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
             var organisation = await WithAssignmentsIn(db, domain.Id).OrganisationAsync(command.OvoCode, cancellationToken);
             var parent = await ParentAsync(db, command.ParentOvoCode, cancellationToken);
             var hierarchy = await HierarchyAboveAsync(db, domain.Id, parent, cancellationToken);
@@ -93,8 +92,7 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
     /// <summary>Applies the bulk command to the tracked aggregates (saving is the caller's choice) and reports per organisation.</summary>
     private async Task<List<BulkAssignmentRow>> EvaluateBulkAsync(RegistryDbContext db, RegistryUser user, BulkAssignToDomain command, CancellationToken cancellationToken)
     {
-        var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-        await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+        var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
         var category = domain.CategoryByCode(command.CategoryCode);
         var parent = await ParentAsync(db, command.ParentOvoCode, cancellationToken);
         var validity = new Validity(command.ValidFrom, command.ValidTo);
@@ -164,15 +162,8 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RegistryWrite.Removed("Deze toewijzing", expectedVersion);
         await write.LockAsync(AssignmentLocks(target.DomainCode, target.OvoCode.Value, newParentOvoCode));
-        var domain = await db.ApplicationDomains.Include(d => d.Categories).SingleAsync(d => d.Id == target.ApplicationDomainId, cancellationToken);
-        if (correcting)
-        {
-            await authorization.EnsureMayCorrectAssignmentsAsync(db, user, domain, cancellationToken);
-        }
-        else
-        {
-            await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
-        }
+        var domain = await authorization.StewardedDomainAsync(
+            db, user, target.ApplicationDomainId, correcting ? RegistryRight.CorrectAssignments : RegistryRight.ManageAssignments, cancellationToken);
 
         var organisation = await WithAssignmentsIn(db, domain.Id).SingleAsync(o => o.Id == target.OrganisationId, cancellationToken);
 
