@@ -14,7 +14,17 @@ namespace OrganisationRegistry.Domain.ApplicationDomains;
 /// </summary>
 public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorization authorization)
 {
-    public Task<Saved> AssignAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default) =>
+    public async Task<Saved> AssignAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default)
+    {
+        var written = await AssignReturningAsync(user, command, cancellationToken);
+        return new Saved(written.Id, written.Version);
+    }
+
+    /// <summary>
+    /// As <see cref="AssignAsync"/>, answering the assignment as it was written and committed (what the API shows), so
+    /// that the caller need not read it back.
+    /// </summary>
+    public Task<EditableAssignment> AssignReturningAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
@@ -24,10 +34,25 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
             var parent = await ParentAsync(db, command.ParentOvoCode, cancellationToken);
             var hierarchy = await HierarchyAboveAsync(db, domain.Id, parent, cancellationToken);
 
+            var category = domain.CategoryByCode(command.CategoryCode);
             var assignment = organisation.Assign(
-                domain, domain.CategoryByCode(command.CategoryCode), new Validity(command.ValidFrom, command.ValidTo), parent, command.Remark, hierarchy.Of);
+                domain, category, new Validity(command.ValidFrom, command.ValidTo), parent, command.Remark, hierarchy.Of);
             await db.SaveChangesAsync(cancellationToken);
-            return new Saved(assignment.Id, assignment.Version);
+            return new EditableAssignment(
+                assignment.Id,
+                assignment.Version,
+                domain.Id,
+                domain.Code,
+                domain.Name,
+                organisation.OvoCode,
+                organisation.Name,
+                category.Code,
+                category.Name,
+                assignment.ValidFrom,
+                assignment.ValidTo,
+                parent?.OvoCode,
+                parent?.Name,
+                assignment.Remark);
         }, cancellationToken);
 
     public Task<Saved> ChangeAsync(RegistryUser user, ChangeAssignment command, CancellationToken cancellationToken = default) =>
