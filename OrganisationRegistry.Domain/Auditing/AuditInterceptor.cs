@@ -29,6 +29,8 @@ namespace OrganisationRegistry.Domain.Auditing;
 /// </remarks>
 public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
+    private static readonly ConditionalWeakTable<IModel, Dictionary<string, int>> WriteOrders = [];
+
     private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = [];
 
     // EF Core's synchronous SaveChanges calls the synchronous hooks; the work (a few queries) is the same, run to the end.
@@ -287,7 +289,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     /// <summary>Principals inserted before their dependents, dependents deleted before their principals, so the trail reads (and replays) in order.</summary>
     private static List<AuditChange> InWriteOrder(IModel model, IEnumerable<AuditChange> changes)
     {
-        var order = DatabaseReset.InDeleteOrder(model).Select((type, index) => (type.ClrType.Name, index)).ToDictionary(t => t.Name, t => t.index);
+        // The order of the model's tables, worked out once per model (a model never changes once built).
+        var order = WriteOrders.GetValue(model, m => DatabaseReset.InDeleteOrder(m).Select((type, index) => (type.ClrType.Name, index)).ToDictionary(t => t.Name, t => t.index));
         return
         [
             .. changes
