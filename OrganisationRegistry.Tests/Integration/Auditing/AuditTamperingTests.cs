@@ -112,10 +112,7 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
     [Fact]
     public async Task RewritingAnEntry_WithAHashThatMatchesIt_BreaksTheChainAtTheNextEntry()
     {
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {Target}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == Target, Ct));
-        var hash = AuditHash.Compute(await HashAtAsync(Target - 1), rewritten);
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {HexLiteral(hash)} WHERE \"Position\" = {Target}");
+        await RewriteWithAMatchingHashAsync(Target);
 
         Assert.Equal(Target + 1, (await VerifyAsync()).Break?.Position);
     }
@@ -160,9 +157,7 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
     {
         var last = await LastPositionAsync();
         var recorded = Convert.ToHexStringLower(await HashAtAsync(last));
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {last}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == last, Ct));
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {HexLiteral(AuditHash.Compute(await HashAtAsync(last - 1), rewritten))} WHERE \"Position\" = {last}");
+        await RewriteWithAMatchingHashAsync(last);
 
         var (exitCode, _, error) = await VerifyAuditAsync();
 
@@ -175,9 +170,7 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
     public async Task AWriteAfterARewriteOfTheLastEntry_ChainsToTheHashTheCounterKept_SoTheRewriteStaysVisible()
     {
         var last = await LastPositionAsync();
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {last}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == last, Ct));
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {HexLiteral(AuditHash.Compute(await HashAtAsync(last - 1), rewritten))} WHERE \"Position\" = {last}");
+        await RewriteWithAMatchingHashAsync(last);
 
         await World.Organisations.UpdateAsync(World.CentralAdmin, new UpdateOrganisation(World.Outside.OvoCode.Value, 2, "Departement Mobiliteit"), Ct);
 
@@ -193,10 +186,7 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
 
         // Rewrite the last entry, its hash and the counter's head consistently: the chain is intact again, the recorded
         // head is not.
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {last}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == last, Ct));
-        var hash = HexLiteral(AuditHash.Compute(await HashAtAsync(last - 1), rewritten));
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {hash} WHERE \"Position\" = {last}");
+        var hash = await RewriteWithAMatchingHashAsync(last);
         await ExecuteRawAsync($"UPDATE \"Sequences\" SET \"LastHash\" = {hash} WHERE \"Name\" = '{RegistrySequence.AuditPosition}'");
 
         Assert.True((await VerifyAsync()).IsIntact);
@@ -211,6 +201,19 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
         using var error = new StringWriter();
         var exitCode = await new VerifyAuditCommand(output, error, head).RunAsync(Database.Services, Ct);
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Changes who made entry <paramref name="position"/> and gives it the hash that matches its new content, as someone
+    /// who knows the scheme would; returns that hash as a literal.
+    /// </summary>
+    private async Task<string> RewriteWithAMatchingHashAsync(long position)
+    {
+        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {position}");
+        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == position, Ct));
+        var hash = HexLiteral(AuditHash.Compute(await HashAtAsync(position - 1), rewritten));
+        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {hash} WHERE \"Position\" = {position}");
+        return hash;
     }
 
     private Task<byte[]> HashAtAsync(long position) =>
