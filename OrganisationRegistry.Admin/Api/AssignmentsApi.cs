@@ -141,17 +141,17 @@ public static class AssignmentsApi
 
         var command = new AssignToDomain(
             code.Value, request.Domain ?? string.Empty, request.Category ?? string.Empty, request.ValidFrom, request.ValidTo, request.ParentOvo, request.Remark);
-        Saved saved;
+        ApiAssignment created;
         try
         {
-            saved = await service.AssignAsync(RegistryUser.FromPrincipal(context.User), command, cancellationToken);
+            // The assignment as written: no need to read it back.
+            created = ApiAssignment.From(await service.AssignReturningAsync(RegistryUser.FromPrincipal(context.User), command, cancellationToken));
         }
         catch (DomainRuleException rule) when (rule.Code is RuleCodes.NotFound or RuleCodes.Overlap)
         {
             return await ExplainAsync(rule, code, command.DomainCode, command.CategoryCode, command.ParentOvoCode, new Validity(command.ValidFrom, command.ValidTo), except: null, assignments, organisations, cancellationToken);
         }
 
-        var created = await CurrentAsync(saved.Id, assignments, cancellationToken);
         ApiETags.Set(context.Response, created.Version);
         return TypedResults.Created($"{ApiEndpoints.Prefix}/organisations/{code.Value}/assignments/{created.Id}", created);
     }

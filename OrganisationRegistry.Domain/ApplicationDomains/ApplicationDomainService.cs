@@ -44,8 +44,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         {
             var db = write.Db;
             await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false));
-            var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-            await authorization.EnsureMayManageCategoriesAsync(db, user, domain, cancellationToken);
+            var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageCategories, cancellationToken);
             var category = domain.AddCategory(command.Code, command.Name.Trim(), command.SortOrder);
             await db.SaveChangesAsync(cancellationToken);
             return new Saved(category.Id, category.Version);
@@ -56,8 +55,7 @@ public sealed class ApplicationDomainService(RegistryWriter writer, RegistryAuth
         {
             var db = write.Db;
             await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false));
-            var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-            await authorization.EnsureMayManageCategoriesAsync(db, user, domain, cancellationToken);
+            var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageCategories, cancellationToken);
             var category = domain.CategoryByCode(command.CategoryCode);
             write.ExpectVersion(category, command.ExpectedVersion);
             category.Update(command.Name.Trim(), command.SortOrder, command.IsActive);

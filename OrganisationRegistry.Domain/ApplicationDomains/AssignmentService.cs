@@ -14,21 +14,45 @@ namespace OrganisationRegistry.Domain.ApplicationDomains;
 /// </summary>
 public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorization authorization)
 {
-    public Task<Saved> AssignAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default) =>
+    public async Task<Saved> AssignAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default)
+    {
+        var written = await AssignReturningAsync(user, command, cancellationToken);
+        return new Saved(written.Id, written.Version);
+    }
+
+    /// <summary>
+    /// As <see cref="AssignAsync"/>, answering the assignment as it was written and committed (what the API shows), so
+    /// that the caller need not read it back.
+    /// </summary>
+    public Task<EditableAssignment> AssignReturningAsync(RegistryUser user, AssignToDomain command, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(user, command, async write =>
         {
             var db = write.Db;
             await write.LockAsync(AssignmentLocks(command.DomainCode, command.OvoCode, command.ParentOvoCode));
-            var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-            await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+            var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
             var organisation = await WithAssignmentsIn(db, domain.Id).OrganisationAsync(command.OvoCode, cancellationToken);
             var parent = await ParentAsync(db, command.ParentOvoCode, cancellationToken);
             var hierarchy = await HierarchyAboveAsync(db, domain.Id, parent, cancellationToken);
 
+            var category = domain.CategoryByCode(command.CategoryCode);
             var assignment = organisation.Assign(
-                domain, domain.CategoryByCode(command.CategoryCode), new Validity(command.ValidFrom, command.ValidTo), parent, command.Remark, hierarchy.Of);
+                domain, category, new Validity(command.ValidFrom, command.ValidTo), parent, command.Remark, hierarchy.Of);
             await db.SaveChangesAsync(cancellationToken);
-            return new Saved(assignment.Id, assignment.Version);
+            return new EditableAssignment(
+                assignment.Id,
+                assignment.Version,
+                domain.Id,
+                domain.Code,
+                domain.Name,
+                organisation.OvoCode,
+                organisation.Name,
+                category.Code,
+                category.Name,
+                assignment.ValidFrom,
+                assignment.ValidTo,
+                parent?.OvoCode,
+                parent?.Name,
+                assignment.Remark);
         }, cancellationToken);
 
     public Task<Saved> ChangeAsync(RegistryUser user, ChangeAssignment command, CancellationToken cancellationToken = default) =>
@@ -93,8 +117,7 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
     /// <summary>Applies the bulk command to the tracked aggregates (saving is the caller's choice) and reports per organisation.</summary>
     private async Task<List<BulkAssignmentRow>> EvaluateBulkAsync(RegistryDbContext db, RegistryUser user, BulkAssignToDomain command, CancellationToken cancellationToken)
     {
-        var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-        await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+        var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
         var category = domain.CategoryByCode(command.CategoryCode);
         var parent = await ParentAsync(db, command.ParentOvoCode, cancellationToken);
         var validity = new Validity(command.ValidFrom, command.ValidTo);
@@ -164,15 +187,8 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RegistryWrite.Removed("Deze toewijzing", expectedVersion);
         await write.LockAsync(AssignmentLocks(target.DomainCode, target.OvoCode.Value, newParentOvoCode));
-        var domain = await db.ApplicationDomains.Include(d => d.Categories).SingleAsync(d => d.Id == target.ApplicationDomainId, cancellationToken);
-        if (correcting)
-        {
-            await authorization.EnsureMayCorrectAssignmentsAsync(db, user, domain, cancellationToken);
-        }
-        else
-        {
-            await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
-        }
+        var domain = await authorization.StewardedDomainAsync(
+            db, user, target.ApplicationDomainId, correcting ? RegistryRight.CorrectAssignments : RegistryRight.ManageAssignments, cancellationToken);
 
         var organisation = await WithAssignmentsIn(db, domain.Id).SingleAsync(o => o.Id == target.OrganisationId, cancellationToken);
 

@@ -36,6 +36,7 @@ public sealed class AuditBulkInsertListener(TimeProvider time) : IBulkInsertList
         await batch.Subjects.ResolveAsync(db, changes, cancellationToken);
         var entries = await AuditChain.AppendAsync(db, db.Audit ?? batch.Audit, changes, time, cancellationToken);
         await inserter.InsertAsync(entries, cancellationToken);
+        await AuditChain.SetHeadAsync(db, entries, cancellationToken);
     }
 
     private sealed class Batch(AuditContext audit)

@@ -20,8 +20,9 @@ public sealed record AuditVerification(long Entries, long LastPosition, string? 
 /// <summary>
 /// Checks the whole audit trail in position order, streaming (one entry in memory at a time, whatever the size):
 /// positions run 1, 2, 3, ... without gaps, every hash is SHA-256 over the previous hash and the entry's content as
-/// stored now, and the trail is as long as the counter says. Stops at the first entry that breaks the chain: a changed
-/// entry breaks at itself, a removed one at the entry after it, swapped ones at the first of them.
+/// stored now, and the trail is as long as the counter says and ends with the hash the counter records. Stops at the
+/// first entry that breaks the chain: a changed entry breaks at itself, a removed one at the entry after it, swapped
+/// ones at the first of them.
 /// </summary>
 public static class AuditChainVerifier
 {
@@ -72,16 +73,25 @@ public static class AuditChainVerifier
         progress?.Report(count);
         var last = expected - 1;
 
-        // Entries removed from the end leave the chain itself intact; the counter still knows how far it went.
-        var next = await db.Sequences.AsNoTracking()
+        // Entries removed from the end leave the chain itself intact; the counter still knows how far it went, and the
+        // hash of the last entry written (so a rewritten last entry must come with a rewritten counter too).
+        var counter = await db.Sequences.AsNoTracking()
             .Where(s => s.Name == RegistrySequence.AuditPosition)
-            .Select(s => (long?)s.NextValue)
+            .Select(s => new { s.NextValue, s.LastHash })
             .SingleOrDefaultAsync(cancellationToken);
-        if (next is { } counter && counter - 1 > last)
+        if (counter is not null && counter.NextValue - 1 > last)
         {
             return new(count, last, Hex(previous), new(
                 last + 1,
-                $"The trail ends at entry {last}, but entries up to {counter - 1} were written: the last {counter - 1 - last} are missing."));
+                $"The trail ends at entry {last}, but entries up to {counter.NextValue - 1} were written: the last {counter.NextValue - 1 - last} are missing."));
+        }
+
+        if (counter is not null && last > 0 && !(counter.LastHash ?? []).AsSpan().SequenceEqual(previous))
+        {
+            return new(count, last, Hex(previous), new(
+                last,
+                $"Entry {last}, the last, has hash {Hex(previous)}, but the counter records {Hex(counter.LastHash) ?? "none"} as the last hash written: " +
+                "the last entry or the counter was changed after it was written."));
         }
 
         if (anchor is not null && anchor.Position > last)

@@ -29,6 +29,8 @@ namespace OrganisationRegistry.Domain.Auditing;
 /// </remarks>
 public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
+    private static readonly ConditionalWeakTable<IModel, Dictionary<string, int>> WriteOrders = [];
+
     private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = [];
 
     // EF Core's synchronous SaveChanges calls the synchronous hooks; the work (a few queries) is the same, run to the end.
@@ -122,13 +124,16 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             }
 
             await subjects.ResolveAsync(db, changes, cancellationToken);
-            var first = await AuditChain.ReserveAsync(db, changes.Count, cancellationToken);
+            var reservation = await AuditChain.ReserveAsync(db, changes.Count, cancellationToken);
             pending.Reserved = changes.Count;
 
             // The time is read once the positions are held: times follow positions.
             var occurredAt = time.GetUtcNow().UtcDateTime;
-            pending.Entries = await AuditChain.ChainAsync(db, first, db.Audit ?? AuditContext.Unknown(), changes, occurredAt, cancellationToken);
+            pending.Entries = AuditChain.Chain(reservation, db.Audit ?? AuditContext.Unknown(), changes, occurredAt);
             db.AuditEntries.AddRange(pending.Entries);
+
+            // The new head goes on the counter in the same batch as the entries (and is undone with them on failure).
+            pending.Counter = AuditChain.TrackHead(db, pending.Entries);
         }
         catch
         {
@@ -221,6 +226,11 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             db.Entry(entry).State = EntityState.Detached;
         }
 
+        if (pending.Counter is { } counter)
+        {
+            db.Entry(counter).State = EntityState.Detached;
+        }
+
         return true;
     }
 
@@ -279,7 +289,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     /// <summary>Principals inserted before their dependents, dependents deleted before their principals, so the trail reads (and replays) in order.</summary>
     private static List<AuditChange> InWriteOrder(IModel model, IEnumerable<AuditChange> changes)
     {
-        var order = DatabaseReset.InDeleteOrder(model).Select((type, index) => (type.ClrType.Name, index)).ToDictionary(t => t.Name, t => t.index);
+        // The order of the model's tables, worked out once per model (a model never changes once built).
+        var order = WriteOrders.GetValue(model, m => DatabaseReset.InDeleteOrder(m).Select((type, index) => (type.ClrType.Name, index)).ToDictionary(t => t.Name, t => t.index));
         return
         [
             .. changes
@@ -295,6 +306,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         public int Reserved { get; set; }
 
         public IReadOnlyList<AuditEntry> Entries { get; set; } = [];
+
+        public RegistrySequence? Counter { get; set; }
 
         public EventHandler<SaveChangesFailedEventArgs>? Failed { get; set; }
     }

@@ -19,9 +19,11 @@ internal static class RegistryLookups
     public static async Task<ApplicationDomain> DomainAsync(this IQueryable<ApplicationDomain> domains, string code, CancellationToken cancellationToken)
     {
         var trimmed = code.Trim();
-        return await domains.FirstOrDefaultAsync(d => d.Code == trimmed, cancellationToken)
-            ?? throw new DomainRuleException(RuleCodes.NotFound, $"Het toepassingsgebied '{trimmed}' bestaat niet.");
+        return await domains.FirstOrDefaultAsync(d => d.Code == trimmed, cancellationToken) ?? throw DomainNotFound(trimmed);
     }
+
+    public static DomainRuleException DomainNotFound(string code) =>
+        new(RuleCodes.NotFound, $"Het toepassingsgebied '{code}' bestaat niet.");
 
     /// <summary>A category of a domain loaded with its categories.</summary>
     public static DomainCategory CategoryByCode(this ApplicationDomain domain, string code) =>

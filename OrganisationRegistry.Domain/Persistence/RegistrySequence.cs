@@ -25,4 +25,14 @@ public sealed class RegistrySequence
     public string Name { get; private set; } = null!;
 
     public long NextValue { get; private set; }
+
+    /// <summary>
+    /// The audit counter only: the hash of the last entry written (the head of the chain), kept on the row that every
+    /// writer updates anyway, so that taking positions and reading the hash to chain to is one statement. <c>null</c>
+    /// on other counters, on an empty trail, and on a trail written before this column existed (the writer then reads
+    /// the last entry's hash, once).
+    /// </summary>
+    public byte[]? LastHash { get; private set; }
+
+    internal void RecordHead(byte[] hash) => LastHash = hash;
 }

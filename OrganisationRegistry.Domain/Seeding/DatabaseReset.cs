@@ -25,7 +25,7 @@ public static class DatabaseReset
         }
 
         // Every counter starts again, the audit trail's too: its entries were deleted with the rest.
-        await db.Sequences.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, 1L), cancellationToken);
+        await db.Sequences.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, 1L).SetProperty(x => x.LastHash, (byte[]?)null), cancellationToken);
         if (!await db.Sequences.AnyAsync(s => s.Name == RegistrySequence.OvoCode, cancellationToken))
         {
             db.Sequences.Add(new RegistrySequence(RegistrySequence.OvoCode, 1));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrganisationRegistry.Domain.Auditing;
 using OrganisationRegistry.Domain.Organisations;
 
 namespace OrganisationRegistry.Domain.Persistence.Configurations;
@@ -37,6 +38,7 @@ internal sealed class RegistrySequenceConfiguration : IEntityTypeConfiguration<R
         builder.ToTable("Sequences");
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(RegistrySequence.NameMaxLength);
+        builder.Property(s => s.LastHash).HasMaxLength(AuditEntry.HashLength).IsFixedLength();
         builder.HasData(
             new { Name = RegistrySequence.OvoCode, NextValue = 1L },
             new { Name = RegistrySequence.AuditPosition, NextValue = 1L });

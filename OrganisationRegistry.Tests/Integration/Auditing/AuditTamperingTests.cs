@@ -112,10 +112,7 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
     [Fact]
     public async Task RewritingAnEntry_WithAHashThatMatchesIt_BreaksTheChainAtTheNextEntry()
     {
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {Target}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == Target, Ct));
-        var hash = AuditHash.Compute(await HashAtAsync(Target - 1), rewritten);
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {HexLiteral(hash)} WHERE \"Position\" = {Target}");
+        await RewriteWithAMatchingHashAsync(Target);
 
         Assert.Equal(Target + 1, (await VerifyAsync()).Break?.Position);
     }
@@ -133,16 +130,64 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
     }
 
     [Fact]
+    public async Task TheCounter_RecordsTheHashOfTheLastEntry()
+    {
+        var last = await LastPositionAsync();
+
+        var head = await ReadAsync(db => db.Sequences.Where(s => s.Name == RegistrySequence.AuditPosition).Select(s => s.LastHash).SingleAsync(Ct));
+
+        Assert.Equal(await HashAtAsync(last), head);
+    }
+
+    [Fact]
+    public async Task ACounterWithoutItsHead_IsReported_AndTheNextWriteChainsToTheLastEntry()
+    {
+        var last = await LastPositionAsync();
+        await ExecuteRawAsync($"UPDATE \"Sequences\" SET \"LastHash\" = NULL WHERE \"Name\" = '{RegistrySequence.AuditPosition}'");
+        Assert.Equal(last, (await VerifyAsync()).Break?.Position);
+
+        await World.Organisations.UpdateAsync(World.CentralAdmin, new UpdateOrganisation(World.Outside.OvoCode.Value, 2, "Departement Mobiliteit"), Ct);
+
+        Assert.True((await VerifyAsync()).IsIntact);
+        Assert.Equal(last + 1, await LastPositionAsync());
+    }
+
+    [Fact]
+    public async Task RewritingTheLastEntry_WithAHashThatMatchesIt_IsFoundByTheCounter()
+    {
+        var last = await LastPositionAsync();
+        var recorded = Convert.ToHexStringLower(await HashAtAsync(last));
+        await RewriteWithAMatchingHashAsync(last);
+
+        var (exitCode, _, error) = await VerifyAuditAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"BROKEN at entry {last}: Entry {last}, the last, has hash", error, StringComparison.Ordinal);
+        Assert.Contains($"but the counter records {recorded} as the last hash written", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriteAfterARewriteOfTheLastEntry_ChainsToTheHashTheCounterKept_SoTheRewriteStaysVisible()
+    {
+        var last = await LastPositionAsync();
+        await RewriteWithAMatchingHashAsync(last);
+
+        await World.Organisations.UpdateAsync(World.CentralAdmin, new UpdateOrganisation(World.Outside.OvoCode.Value, 2, "Departement Mobiliteit"), Ct);
+
+        Assert.Equal(last + 1, (await VerifyAsync()).Break?.Position);
+    }
+
+    [Fact]
     public async Task AHeadKeptElsewhere_CatchesARewriteOfTheWholeTail_ThatTheChainAloneCannot()
     {
         var last = await LastPositionAsync();
         var head = new AuditAnchor(last, Convert.ToHexStringLower(await HashAtAsync(last)));
         Assert.Equal(0, (await VerifyAuditAsync(head)).ExitCode);
 
-        // Rewrite the last entry and its hash consistently: the chain is intact again, the recorded head is not.
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {last}");
-        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == last, Ct));
-        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {HexLiteral(AuditHash.Compute(await HashAtAsync(last - 1), rewritten))} WHERE \"Position\" = {last}");
+        // Rewrite the last entry, its hash and the counter's head consistently: the chain is intact again, the recorded
+        // head is not.
+        var hash = await RewriteWithAMatchingHashAsync(last);
+        await ExecuteRawAsync($"UPDATE \"Sequences\" SET \"LastHash\" = {hash} WHERE \"Name\" = '{RegistrySequence.AuditPosition}'");
 
         Assert.True((await VerifyAsync()).IsIntact);
         var (exitCode, _, error) = await VerifyAuditAsync(head);
@@ -156,6 +201,19 @@ public abstract class AuditTamperingTests(DatabaseFixture database) : AuditTests
         using var error = new StringWriter();
         var exitCode = await new VerifyAuditCommand(output, error, head).RunAsync(Database.Services, Ct);
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Changes who made entry <paramref name="position"/> and gives it the hash that matches its new content, as someone
+    /// who knows the scheme would; returns that hash as a literal.
+    /// </summary>
+    private async Task<string> RewriteWithAMatchingHashAsync(long position)
+    {
+        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"ActorName\" = 'Iemand anders' WHERE \"Position\" = {position}");
+        var rewritten = await ReadAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Position == position, Ct));
+        var hash = HexLiteral(AuditHash.Compute(await HashAtAsync(position - 1), rewritten));
+        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {hash} WHERE \"Position\" = {position}");
+        return hash;
     }
 
     private Task<byte[]> HashAtAsync(long position) =>

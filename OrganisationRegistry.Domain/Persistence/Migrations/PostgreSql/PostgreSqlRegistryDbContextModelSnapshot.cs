@@ -775,6 +775,11 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<byte[]>("LastHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .IsFixedLength();
+
                     b.Property<long>("NextValue")
                         .HasColumnType("bigint");
 

@@ -775,6 +775,11 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<byte[]>("LastHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
                     b.Property<long>("NextValue")
                         .HasColumnType("bigint");
 

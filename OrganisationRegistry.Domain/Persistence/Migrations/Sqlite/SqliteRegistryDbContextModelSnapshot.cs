@@ -770,6 +770,11 @@ namespace OrganisationRegistry.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("LastHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
                     b.Property<long>("NextValue")
                         .HasColumnType("INTEGER");
 
