@@ -29,6 +29,7 @@ internal sealed class LoadRecorder
     private long _replaysSent;
     private long _replaysFaithful;
     private long _lostResponses;
+    private long _lostThenReplayed;
     private long _retriesInProgress;
 
     public IReadOnlyCollection<RequestSample> Samples => _samples;
@@ -45,6 +46,9 @@ internal sealed class LoadRecorder
 
     public long RetriesInProgress => Interlocked.Read(ref _retriesInProgress);
 
+    /// <summary>Lost answers whose retry got the stored answer of the first request (it had written).</summary>
+    public long LostThenReplayed => Interlocked.Read(ref _lostThenReplayed);
+
     public void Sample(RequestSample sample) => _samples.Enqueue(sample);
 
     public void Confirmed(ConfirmedWrite write) => _writes.Enqueue(write);
@@ -58,7 +62,14 @@ internal sealed class LoadRecorder
         }
     }
 
-    public void LostResponse() => Interlocked.Increment(ref _lostResponses);
+    public void LostResponse(bool retryReplayed)
+    {
+        Interlocked.Increment(ref _lostResponses);
+        if (retryReplayed)
+        {
+            Interlocked.Increment(ref _lostThenReplayed);
+        }
+    }
 
     public void RetryInProgress() => Interlocked.Increment(ref _retriesInProgress);
 

@@ -99,7 +99,7 @@ public sealed class ReliabilityRun
             report.Line("");
             report.Line($"LOAD: {OrganisationWriters + (2 * AssignmentWritersPerDomain) + BulkWriters} writers ({OrganisationWriters} organisations+patch+keys as kiosk, "
                 + $"{AssignmentWritersPerDomain} assign+change+end as orafin (vco), {AssignmentWritersPerDomain} as aop-hr (bestuursdecreet), {BulkWriters} bulk batches of 5) "
-                + $"and {Readers} readers for {LoadDuration.TotalSeconds:0} s; {ReplayShare:P0} of keyed POSTs sent twice, {LostAnswerShare:P0} with the answer lost (client timeout 1-40 ms) and retried");
+                + $"and {Readers} readers for {LoadDuration.TotalSeconds:0} s; {ReplayShare:P0} of keyed POSTs sent twice, {LostAnswerShare:P0} with the answer lost (a client timeout of 0.2-1.2 times the operation's typical time) and retried");
             var recorder = new LoadRecorder();
             var loadClock = Stopwatch.StartNew();
             var deadline = DateTime.UtcNow + LoadDuration;
@@ -255,7 +255,8 @@ public sealed class ReliabilityRun
             report.Line($"  {recorder.Writes.Count:N0} confirmed writes ({recorder.Writes.Count / seconds:0.0}/s): "
                 + string.Join(", ", recorder.Writes.GroupBy(w => w.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}")));
             report.Line($"  retries: {recorder.ReplaysSent:N0} deliberate replays ({recorder.ReplaysFaithful:N0} answered with the stored answer), "
-                + $"{recorder.LostResponses:N0} answers lost on purpose and retried with the same key, {recorder.RetriesInProgress:N0} retries answered 409 idempotency-in-progress first");
+                + $"{recorder.LostResponses:N0} answers lost on purpose and retried with the same key ({recorder.LostThenReplayed:N0} of them got the first request's stored answer, "
+                + $"the others' first request had written nothing), {recorder.RetriesInProgress:N0} retries answered 409 idempotency-in-progress first");
             report.Line("  status mix: " + string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{StatusName(g.Key)} {g.Count():N0}")));
             report.Line("  latency, all writes:  " + LoadRecorder.Percentiles(writeSamples.Select(s => s.Milliseconds)));
             report.Line("  latency, all reads:   " + LoadRecorder.Percentiles(readSamples.Select(s => s.Milliseconds)));
@@ -619,6 +620,9 @@ internal sealed class ApiCaller(HttpClient http, AppProcess app, IReadOnlyDictio
 {
     private static readonly TimeSpan NormalTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>A moving average of each operation's time, for the timeouts that lose answers.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _typical = new(StringComparer.Ordinal);
+
     /// <summary>
     /// A write with a new <c>Idempotency-Key</c>. POSTs sometimes lose their first answer (a client timeout of a few
     /// milliseconds) and are retried with the same key until a final answer (409 idempotency-in-progress means: again,
@@ -632,13 +636,14 @@ internal sealed class ApiCaller(HttpClient http, AppProcess app, IReadOnlyDictio
         var contentType = method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json";
         var isPost = method == HttpMethod.Post;
         ApiAnswer? answer = null;
+        var lost = false;
         if (isPost && random.NextDouble() < ReliabilityRun.LostAnswerShare)
         {
-            answer = await SendAsync(recorder, operation, isWrite: true, client, method, path, json, contentType, key, ifMatch, TimeSpan.FromMilliseconds(random.Next(1, 40)), cancellationToken);
-            if (answer is null)
-            {
-                recorder.LostResponse();
-            }
+            // A timeout around the operation's typical time: the client gives up before, during or just after the write.
+            var typical = _typical.GetValueOrDefault(operation, 20);
+            var timeout = TimeSpan.FromMilliseconds(Math.Max(1, typical * (0.2 + random.NextDouble())));
+            answer = await SendAsync(recorder, operation, isWrite: true, client, method, path, json, contentType, key, ifMatch, timeout, cancellationToken);
+            lost = answer is null;
         }
 
         for (var attempt = 0; answer is null || (isPost && answer.IsInProgress); attempt++)
@@ -661,6 +666,11 @@ internal sealed class ApiCaller(HttpClient http, AppProcess app, IReadOnlyDictio
                 recorder.Unexpect($"{operation} {path}: no answer");
                 return (null, key);
             }
+        }
+
+        if (lost)
+        {
+            recorder.LostResponse(answer.Replayed);
         }
 
         if (answer.Status is < 200 or >= 300)
@@ -720,6 +730,12 @@ internal sealed class ApiCaller(HttpClient http, AppProcess app, IReadOnlyDictio
                 response.Headers.ETag?.ToString(),
                 response.Headers.TryGetValues(Idempotency.ReplayedHeaderName, out var replayed) && replayed.Contains("true"));
             recorder?.Sample(new RequestSample(operation, isWrite, answer.Status, clock.Elapsed.TotalMilliseconds, answer.Replayed));
+            if (answer.Status is >= 200 and < 300 && !answer.Replayed)
+            {
+                var elapsed = clock.Elapsed.TotalMilliseconds;
+                _typical.AddOrUpdate(operation, elapsed, (_, typical) => (0.9 * typical) + (0.1 * elapsed));
+            }
+
             return answer;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout < NormalTimeout)
