@@ -169,8 +169,8 @@ public abstract class IdempotencyTests(DatabaseFixture database) : IAsyncLifetim
     }
 
     /// <summary>
-    /// Found while writing the reliability run (scripts/reliability.sh): a client that gives up after the write committed but
-    /// before the answer (a timeout) must get that answer on its retry, not a second write.
+    /// Found while writing the reliability run (scripts/reliability.sh): a client that gives up after the write
+    /// committed but before the answer (a timeout) must get that answer on its retry, not a second write.
     /// </summary>
     [Fact]
     public async Task ClientGivingUpAfterTheWrite_TheRetryWithTheSameKeyGetsItsAnswer_AndWritesOnce()
