@@ -271,7 +271,7 @@ public static class ApiDocumentation
     private static void DescribeProblem(OpenApiSchema schema)
     {
         schema.Description = "Een fout (RFC 9457). `type` is `" + ApiProblems.TypePrefix + "<code>` met een vaste code " +
-            "(validation, forbidden, not-found, overlap, cycle, duplicate, concurrency-conflict, precondition-required, too-many-requests, ...); " +
+            "(validation, forbidden, not-found, overlap, cycle, duplicate, bulk-conflict, concurrency-conflict, precondition-required, too-many-requests, ...); " +
             "`title` en `detail` zijn Nederlands en voor mensen bedoeld. Nooit een stack trace.";
         schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
         schema.Properties["errors"] = new OpenApiSchema
@@ -282,6 +282,12 @@ public static class ApiDocumentation
         };
         schema.Properties["right"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Bij 403: het ontbrekende recht." };
         schema.Properties["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Bij 409/412 (concurrency-conflict): de huidige versie; de nieuwe ETag is `\"<currentVersion>\"`." };
+        schema.Properties["rows"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "Bij 409 (bulk-conflict): het verslag per organisatie van een toewijzing in bulk (ovo, name, ok, code, message); er werd niets opgeslagen.",
+            Items = new OpenApiSchema { Type = JsonSchemaType.Object },
+        };
         schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Om de fout in de logs van het register terug te vinden." };
         schema.Examples = [new JsonObject
         {

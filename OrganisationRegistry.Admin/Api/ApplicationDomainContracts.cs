@@ -104,3 +104,53 @@ public sealed record ApiDomainChange(string Kind, string Ovo, string Name, ApiDo
 /// <param name="ValidFrom">The assignment's first day, or <c>null</c>.</param>
 /// <param name="ValidTo">The assignment's last day, or <c>null</c>.</param>
 public sealed record ApiDomainChangeSide(string Category, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+/// <summary>
+/// Assign many organisations at once to the domain of the address, all with the same category, period, parent and
+/// remark: all or nothing. With <paramref name="DryRun"/> nothing is written and the answer says what would happen.
+/// </summary>
+/// <param name="Category">Required: the code of an active category of the domain.</param>
+/// <param name="ValidFrom">First day (inclusive); <c>null</c> or absent = since always.</param>
+/// <param name="ValidTo">Last day (inclusive); <c>null</c> or absent = open-ended.</param>
+/// <param name="Organisations">Required: the OVO codes of the organisations, 1 to 1,000, each once.</param>
+/// <param name="ParentOvo">Optional: the OVO code of the parent organisation within the domain, for all of them.</param>
+/// <param name="Remark">Optional remark (at most 2,000 characters), for all of them.</param>
+/// <param name="DryRun"><c>true</c>: only check, write nothing (the answer is the report, <c>applied: false</c>).</param>
+public sealed record BulkAssignmentRequest(
+    string? Category,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    IReadOnlyList<string?>? Organisations,
+    string? ParentOvo,
+    string? Remark,
+    bool? DryRun);
+
+/// <summary>What became, or would become, of each organisation of a bulk assignment.</summary>
+/// <param name="Domain">The domain's code.</param>
+/// <param name="Category">The category's code, as given.</param>
+/// <param name="ValidFrom">The first day of the assignments, or <c>null</c>.</param>
+/// <param name="ValidTo">The last day of the assignments, or <c>null</c>.</param>
+/// <param name="DryRun">Whether this was only a check.</param>
+/// <param name="Applied">Whether every assignment was written (never partly: <c>false</c> means none).</param>
+/// <param name="Total">The number of organisations in the request.</param>
+/// <param name="Conflicts">The number of organisations that cannot be assigned.</param>
+/// <param name="Rows">One row per organisation, in the order of the request.</param>
+public sealed record ApiBulkAssignmentReport(
+    string Domain,
+    string Category,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    bool DryRun,
+    bool Applied,
+    int Total,
+    int Conflicts,
+    IReadOnlyList<ApiBulkAssignmentRow> Rows);
+
+/// <summary>One organisation of a bulk assignment.</summary>
+/// <param name="Ovo">The OVO code as given (trimmed).</param>
+/// <param name="Name">The organisation's name, when it exists.</param>
+/// <param name="Ok">Whether it can be (or was) assigned.</param>
+/// <param name="Code">When not: the rule's code (<c>overlap</c>, <c>cycle</c>, <c>duplicate</c>, <c>not-found</c>, <c>invalid-value</c>, ...).</param>
+/// <param name="Message">When not: the Dutch reason, for people.</param>
+/// <param name="AssignmentId">When applied: the new assignment's id (address: <c>/api/v1/organisations/{ovo}/assignments/{assignmentId}</c>).</param>
+public sealed record ApiBulkAssignmentRow(string Ovo, string? Name, bool Ok, string? Code, string? Message, Guid? AssignmentId);

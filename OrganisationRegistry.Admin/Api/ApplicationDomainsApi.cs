@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain.ApplicationDomains;
+using OrganisationRegistry.Domain.Common;
+using OrganisationRegistry.Domain.Organisations;
+using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Api;
 
@@ -9,7 +12,8 @@ namespace OrganisationRegistry.Admin.Api;
 /// The API's <c>/application-domains</c>: the domains with their categories and stewards, the organisations
 /// assigned to a domain on a date, the counts per category on a date (<c>report</c>) and what changed between two dates
 /// (<c>changes</c>; not the audit feed <c>/api/v1/changes</c>), as the pages and the CSV downloads show them, through
-/// <see cref="ApplicationDomainQueries"/>.
+/// <see cref="ApplicationDomainQueries"/>; and many organisations assigned at once (<c>assignments/bulk</c>), all or
+/// nothing, through <see cref="AssignmentService"/> as the bulk page does.
 /// </summary>
 public static class ApplicationDomainsApi
 {
@@ -17,6 +21,17 @@ public static class ApplicationDomainsApi
 
     /// <summary>The largest page number whose rows can still be counted in an <c>int</c> (no overflow, no fault).</summary>
     private const int MaxPage = int.MaxValue / DomainMemberSearch.MaxPageSize;
+
+    /// <summary>The problem type of a bulk assignment refused because some organisations conflict (nothing written).</summary>
+    public const string BulkConflictCode = "bulk-conflict";
+
+    private static readonly ApiFieldNames BulkFields = new(new Dictionary<string, string>
+    {
+        [nameof(BulkAssignToDomain.OvoCodes)] = "organisations",
+        [nameof(BulkAssignToDomain.DomainCode)] = "code",
+        [nameof(BulkAssignToDomain.CategoryCode)] = "category",
+        [nameof(BulkAssignToDomain.ParentOvoCode)] = "parentOvo",
+    });
 
     public static RouteGroupBuilder MapApplicationDomainsApi(this RouteGroupBuilder api)
     {
@@ -56,7 +71,103 @@ public static class ApplicationDomainsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        domains.MapPost("/{code}/assignments/bulk", BulkAssignAsync)
+            .WithName("BulkAssignToApplicationDomain")
+            .WithSummary("Wijs meerdere organisaties tegelijk toe aan een toepassingsgebied, allemaal of geen enkele (enkel de beheerder van dat toepassingsgebied).")
+            .WithDescription(
+                "Eén categorie, periode, optionele moederorganisatie en opmerking voor 1 tot " + BulkAssignToDomain.MaxOrganisations + " organisaties "
+                + "(OVO-codes). 200: alle toewijzingen zijn opgeslagen, het verslag geeft per organisatie de id van de nieuwe toewijzing. "
+                + "Geeft één organisatie een conflict (overlap, cyclus, dubbel in de lijst, onbekend, ...), dan wordt niets opgeslagen: 409 "
+                + "bulk-conflict met het verslag per organisatie in rows. dryRun: true schrijft niets en geeft het verslag (200, applied: false), "
+                + "ook met conflicten. Alle toewijzingen van één aanvraag delen in de audit trail één correlatie-id.")
+            .WithMetadata(BulkFields)
+            .Accepts<BulkAssignmentRequest>("application/json")
+            .Produces<ApiBulkAssignmentReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         return api;
+    }
+
+    /// <summary>
+    /// All or nothing: <see cref="AssignmentService.ApplyBulkAsync"/> checks every organisation again under the domain's
+    /// lock and writes nothing when one conflicts (409 with the rows); a dry run only previews (200 with the rows).
+    /// </summary>
+    private static async Task<Results<Ok<ApiBulkAssignmentReport>, ProblemResult>> BulkAssignAsync(
+        string code,
+        BulkAssignmentRequest request,
+        HttpContext context,
+        AssignmentService service,
+        AssignmentEditQueries assignments,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var domain = (await assignments.DomainsAsync(cancellationToken)).FirstOrDefault(d => d.Code == code);
+        if (domain is null)
+        {
+            return UnknownDomain(code);
+        }
+
+        var command = new BulkAssignToDomain(
+            [.. (request.Organisations ?? []).Select(o => o ?? string.Empty)],
+            domain.Code,
+            request.Category ?? string.Empty,
+            request.ValidFrom,
+            request.ValidTo,
+            request.ParentOvo,
+            request.Remark);
+        var user = RegistryUser.FromPrincipal(context.User);
+        var dryRun = request.DryRun == true;
+        BulkAssignmentReport report;
+        try
+        {
+            report = dryRun
+                ? await service.PreviewBulkAsync(user, command, cancellationToken)
+                : await service.ApplyBulkAsync(user, command, cancellationToken);
+        }
+        catch (DomainRuleException rule) when (rule.Code == RuleCodes.NotFound)
+        {
+            // The domain exists: what the body names does not, the category or else the parent.
+            var field = domain.Categories.Any(c => string.Equals(c.Code, command.CategoryCode.Trim(), StringComparison.OrdinalIgnoreCase)) ? "parentOvo" : "category";
+            return new ProblemResult(ApiProblems.Validation(field, rule.Message));
+        }
+
+        IReadOnlyDictionary<OvoCode, Guid> ids = new Dictionary<OvoCode, Guid>();
+        if (report.Applied)
+        {
+            // The new assignments are the organisations' only ones in the domain on a day of the period (no overlaps).
+            var codes = report.Rows.Select(r => OvoCode.Parse(r.OvoCode)).ToList();
+            ids = await assignments.MemberAssignmentIdsAsync(
+                domain.Code, codes, command.ValidFrom ?? command.ValidTo ?? RegistryDates.Today(clock), CancellationToken.None);
+        }
+
+        var rows = report.Rows
+            .Select(r => new ApiBulkAssignmentRow(
+                r.OvoCode,
+                r.OrganisationName,
+                r.IsOk,
+                r.ErrorCode,
+                r.Message,
+                report.Applied && OvoCode.TryParse(r.OvoCode, out var ovo) && ids.TryGetValue(ovo, out var id) ? id : null))
+            .ToList();
+        var answer = new ApiBulkAssignmentReport(
+            domain.Code, command.CategoryCode.Trim(), command.ValidFrom, command.ValidTo, dryRun, report.Applied, rows.Count, report.Conflicts, rows);
+        if (dryRun || report.Applied)
+        {
+            return TypedResults.Ok(answer);
+        }
+
+        var first = report.Rows.First(r => !r.IsOk);
+        var problem = ApiProblems.Create(
+            StatusCodes.Status409Conflict,
+            BulkConflictCode,
+            "In strijd met een regel van het register",
+            $"Er werd niets opgeslagen: {report.Conflicts} van {rows.Count} organisaties kunnen niet toegewezen worden, bv. {first.OvoCode}: {first.Message}");
+        problem.Extensions["conflicts"] = report.Conflicts;
+        problem.Extensions["rows"] = rows;
+        return new ProblemResult(problem);
     }
 
     private static async Task<Results<Ok<ApiDomainReport>, ProblemResult>> ReportAsync(

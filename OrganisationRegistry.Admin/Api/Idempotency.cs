@@ -34,6 +34,12 @@ public static class Idempotency
                 if (AppliesTo(context.Request))
                 {
                     context.Request.EnableBuffering(bufferThreshold: (int)ApiRequestLimits.MaxBodyBytes);
+
+                    // A keyed request promises its answer to a retry, so it runs to its end when the client hangs up (a
+                    // timeout, a dropped connection): cancelled by the hang-up it could commit its write and then fail
+                    // before its answer is kept, which gives the key back, and the retry would write a second time.
+                    // Before the endpoint's delegate, which binds its CancellationToken parameters from this.
+                    context.RequestAborted = CancellationToken.None;
                 }
 
                 return inner(context);

@@ -296,6 +296,7 @@ internal sealed class FuzzRequestGenerator(Random random, IReadOnlyList<string> 
         ("/organisations/{ovo}/assignments/{id}/end", ["POST"]),
         ("/application-domains", ["GET"]),
         ("/application-domains/{code}/assignments", ["GET"]),
+        ("/application-domains/{code}/assignments/bulk", ["POST"]),
         ("/changes", ["GET"]),
         ("/{junk}", ["GET", "POST"]),
         ("/organisations/{ovo}/{junk}", ["GET", "POST", "DELETE"]),

@@ -168,6 +168,51 @@ public abstract class IdempotencyTests(DatabaseFixture database) : IAsyncLifetim
         Assert.True(retry.Headers.Contains(Idempotency.ReplayedHeaderName));
     }
 
+    /// <summary>
+    /// Found while writing the reliability run (scripts/reliability.sh): a client that gives up after the write
+    /// committed but before the answer (a timeout) must get that answer on its retry, not a second write.
+    /// </summary>
+    [Fact]
+    public async Task ClientGivingUpAfterTheWrite_TheRetryWithTheSameKeyGetsItsAnswer_AndWritesOnce()
+    {
+        var kiosk = _app.CreateApiClient("kiosk");
+        var before = await CountAsync<Organisation>();
+        var body = Body("Team Verloren Antwoord", delayAfterWriteMilliseconds: 2_000);
+        var calls = _app.Services.GetRequiredService<TestWriteEndpoint.Calls>();
+
+        // The client hangs up while the endpoint is at work on its request (writing, or just after).
+        using (var impatient = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            var first = PostAsync(kiosk, body, "lost-answer", cancellationToken: impatient.Token);
+            for (var wait = 0; calls.Count == 0 && wait < 400; wait++)
+            {
+                await Task.Delay(25, Ct);
+            }
+
+            await Task.Delay(300, Ct);
+            await impatient.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+
+        // While the first request is still busy the retry hears 409 (in progress); then it gets the stored answer.
+        var retry = await PostAsync(kiosk, body, "lost-answer");
+        for (var attempt = 0; retry.StatusCode == HttpStatusCode.Conflict && attempt < 100; attempt++)
+        {
+            retry.Dispose();
+            await Task.Delay(100, Ct);
+            retry = await PostAsync(kiosk, body, "lost-answer");
+        }
+
+        using (retry)
+        {
+            Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+            Assert.True(retry.Headers.Contains(Idempotency.ReplayedHeaderName));
+        }
+
+        Assert.Equal(before + 1, await CountAsync<Organisation>());
+        Assert.Equal(1, _app.Services.GetRequiredService<TestWriteEndpoint.Calls>().Count);
+    }
+
     [Fact]
     public async Task RefusedRequest_KeepsNothing_SoTheCorrectedRetryWithTheSameKeyWrites()
     {
@@ -299,9 +344,11 @@ public abstract class IdempotencyTests(DatabaseFixture database) : IAsyncLifetim
         Assert.Equal(before + 1, await CountAsync<Organisation>());
     }
 
-    private object Body(string name, int delayMilliseconds = 0) => new TestWriteEndpoint.Request(name, _cultuurOvo, delayMilliseconds);
+    private object Body(string name, int delayMilliseconds = 0, int delayAfterWriteMilliseconds = 0) =>
+        new TestWriteEndpoint.Request(name, _cultuurOvo, delayMilliseconds, delayAfterWriteMilliseconds);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, object body, string? key, string path = TestWriteEndpoint.Path)
+    private static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, object body, string? key, string path = TestWriteEndpoint.Path, CancellationToken? cancellationToken = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -312,7 +359,7 @@ public abstract class IdempotencyTests(DatabaseFixture database) : IAsyncLifetim
             request.Headers.TryAddWithoutValidation(Idempotency.HeaderName, key);
         }
 
-        return await client.SendAsync(request, Ct);
+        return await client.SendAsync(request, cancellationToken ?? Ct);
     }
 
     private async Task<int> CountAsync<TEntity>()
@@ -343,7 +390,8 @@ internal static class TestWriteEndpoint
     /// <summary>A name that makes the endpoint fail with an unexpected exception (a real fault).</summary>
     public const string FaultName = "!fault!";
 
-    public sealed record Request(string Name, string? ParentOvo, int DelayMilliseconds = 0);
+    /// <param name="DelayAfterWriteMilliseconds">A pause after the write, with the request's token, as an endpoint that reads back what it wrote.</param>
+    public sealed record Request(string Name, string? ParentOvo, int DelayMilliseconds = 0, int DelayAfterWriteMilliseconds = 0);
 
     /// <summary>How often the endpoint's handler ran.</summary>
     public sealed class Calls
@@ -402,6 +450,11 @@ internal static class TestWriteEndpoint
             }
 
             var created = await organisations.CreateAsync(RegistryUser.FromPrincipal(context.User), new CreateOrganisation(request.Name, ParentOvoCode: request.ParentOvo), cancellationToken);
+            if (request.DelayAfterWriteMilliseconds > 0)
+            {
+                await Task.Delay(request.DelayAfterWriteMilliseconds, cancellationToken);
+            }
+
             ApiETags.Set(context.Response, created.Version);
             return TypedResults.Created($"{ApiEndpoints.Prefix}/organisations/{created.OvoCode}", new { ovo = created.OvoCode, name = request.Name, version = created.Version });
         }
