@@ -28,12 +28,27 @@ public sealed class PlainSql(DatabaseProvider provider, string connectionString)
         ? new NpgsqlConnection(connectionString)
         : new SqliteConnection(connectionString);
 
-    /// <summary>Organisations whose normalised name or short name contains <paramref name="normalisedTerm"/>: count and the first page by name.</summary>
-    public Task<int> SearchTextAsync(string normalisedTerm, CancellationToken cancellationToken) => CountAndReadAsync(
-        $"SELECT COUNT(*) FROM \"Organisations\" o WHERE o.\"SearchText\" LIKE @term",
-        $"SELECT {OrganisationColumns} FROM \"Organisations\" o WHERE o.\"SearchText\" LIKE @term ORDER BY o.\"Name\", o.\"OvoCode\" LIMIT 25",
-        [("term", $"%{normalisedTerm}%")],
-        cancellationToken);
+    /// <summary>
+    /// Organisations whose normalised name or short name contains <paramref name="normalisedTerm"/>: count and the first
+    /// page by name, through the trigram index each provider has (decision 0003): PostgreSQL answers <c>LIKE</c> from its
+    /// pg_trgm index, SQLite looks the term up in its FTS5 trigram table. The matches are sorted (<c>"Name" || ''</c>),
+    /// not found by walking the name index.
+    /// </summary>
+    public Task<int> SearchTextAsync(string normalisedTerm, CancellationToken cancellationToken) => provider == DatabaseProvider.PostgreSql
+        ? CountAndReadAsync(
+            "SELECT COUNT(*) FROM \"Organisations\" o WHERE o.\"SearchText\" LIKE @term",
+            $"SELECT {OrganisationColumns} FROM \"Organisations\" o WHERE o.\"SearchText\" LIKE @term ORDER BY o.\"Name\" || '', o.\"OvoCode\" LIMIT 25",
+            [("term", $"%{normalisedTerm}%")],
+            cancellationToken)
+        : CountAndReadAsync(
+            "SELECT COUNT(*) FROM \"OrganisationSearchIndex\" WHERE \"OrganisationSearchIndex\" MATCH @term",
+            $"""
+            SELECT {OrganisationColumns} FROM "Organisations" o
+            WHERE o."Id" IN (SELECT "OrganisationId" FROM "OrganisationSearchIndex" WHERE "OrganisationSearchIndex" MATCH @term)
+            ORDER BY o."Name" || '', o."OvoCode" LIMIT 25
+            """,
+            [("term", $"\"{normalisedTerm.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")],
+            cancellationToken);
 
     /// <summary>The organisation with a value in a unique or indexed column (<c>OvoCode</c>, <c>KboNumber</c>): count and page.</summary>
     public Task<int> SearchExactAsync(string column, string value, CancellationToken cancellationToken) => CountAndReadAsync(
@@ -52,7 +67,7 @@ public sealed class PlainSql(DatabaseProvider provider, string connectionString)
         JOIN "DomainCategories" c ON c."Id" = a."CategoryId"
         LEFT JOIN "Organisations" p ON p."Id" = a."ParentOrganisationId"
         {MemberWhere}
-        ORDER BY o."Name", o."OvoCode" LIMIT 25 OFFSET {(page - 1) * 25}
+        ORDER BY o."Name" || '', o."OvoCode" LIMIT 25 OFFSET {(page - 1) * 25}
         """,
         [("code", code), ("on", on)],
         cancellationToken);

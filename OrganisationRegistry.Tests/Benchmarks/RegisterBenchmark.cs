@@ -312,6 +312,7 @@ public sealed class RegisterBenchmark
         var organisation = ids.Organisations[ovo];
         var assignment = Guid.CreateVersion7();
         long position;
+        byte[] previous;
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@p1, 0))") { Parameters = { new("p1", "organisation:" + ovo) } });
@@ -322,52 +323,50 @@ public sealed class RegisterBenchmark
             {
                 Parameters = { new("p1", assignment), new("p2", ids.Domain), new("p3", ids.Category), new("p4", organisation), new("p5", day) },
             });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE \"Sequences\" SET \"NextValue\" = \"NextValue\" + 1 WHERE \"Name\" = @p1 RETURNING \"NextValue\"")
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE \"Sequences\" SET \"NextValue\" = \"NextValue\" + 1 WHERE \"Name\" = @p1 RETURNING \"NextValue\", \"LastHash\"")
             {
                 Parameters = { new("p1", RegistrySequence.AuditPosition) },
             });
-            // The counter's new value is the last row the batch returns (the lock's row comes first).
-            position = 0;
+            // The counter's position and the chain's head are the last row the batch returns (the lock's row comes first).
+            (position, previous) = (0, new byte[32]);
             await using var reader = await batch.ExecuteReaderAsync(Ct);
             do
             {
                 while (await reader.ReadAsync(Ct))
                 {
-                    if (reader.GetFieldType(0) == typeof(long))
+                    if (reader.FieldCount == 2)
                     {
                         position = reader.GetInt64(0) - 1;
+                        previous = reader.IsDBNull(1) ? new byte[32] : (byte[])reader.GetValue(1);
                     }
                 }
             }
             while (await reader.NextResultAsync(Ct));
         }
 
-        byte[] previous;
-        await using (var hash = new NpgsqlCommand("SELECT \"Hash\" FROM \"AuditEntries\" WHERE \"Position\" = @p1", connection, transaction))
-        {
-            hash.Parameters.AddWithValue("p1", position - 1);
-            previous = (byte[]?)await hash.ExecuteScalarAsync(Ct) ?? new byte[32];
-        }
-
         var values = $"{{\"ApplicationDomainId\":\"{ids.Domain}\",\"CategoryId\":\"{ids.Category}\",\"OrganisationId\":\"{organisation}\",\"ValidFrom\":\"{day:yyyy-MM-dd}\",\"ValidTo\":\"{day:yyyy-MM-dd}\",\"Version\":1}}";
         var now = DateTime.UtcNow;
         var correlation = Guid.NewGuid().ToString("N");
         var entryHash = SHA256.HashData([.. previous, .. Encoding.UTF8.GetBytes($"{position}|{now:O}|orafin|Api|Insert|DomainAssignment|{assignment}|{values}|{correlation}")]);
-        await using (var insert = new NpgsqlCommand("""
-            INSERT INTO "AuditEntries" ("Position", "OccurredAt", "ActorId", "ActorName", "ActorKind", "ActorOrganisation", "Channel", "Operation", "EntityType",
-                "EntityKey", "OrganisationOvoCode", "DomainCode", "OldValues", "NewValues", "CorrelationId", "Reason", "Hash")
-            VALUES (@p1, @p2, 'orafin', 'Orafin', 'MachineClient', NULL, 'Api', 'Insert', 'DomainAssignment', @p3, @p4, @p5, NULL, @p6, @p7, NULL, @p8)
-            """, connection, transaction))
+        await using (var append = new NpgsqlBatch(connection, transaction))
         {
-            insert.Parameters.AddWithValue("p1", position);
-            insert.Parameters.AddWithValue("p2", now);
-            insert.Parameters.AddWithValue("p3", assignment.ToString());
-            insert.Parameters.AddWithValue("p4", ovo);
-            insert.Parameters.AddWithValue("p5", ReferenceCatalogue.Vco);
-            insert.Parameters.AddWithValue("p6", values);
-            insert.Parameters.AddWithValue("p7", correlation);
-            insert.Parameters.AddWithValue("p8", entryHash);
-            await insert.ExecuteNonQueryAsync(Ct);
+            append.BatchCommands.Add(new NpgsqlBatchCommand("""
+                INSERT INTO "AuditEntries" ("Position", "OccurredAt", "ActorId", "ActorName", "ActorKind", "ActorOrganisation", "Channel", "Operation", "EntityType",
+                    "EntityKey", "OrganisationOvoCode", "DomainCode", "OldValues", "NewValues", "CorrelationId", "Reason", "Hash")
+                VALUES (@p1, @p2, 'orafin', 'Orafin', 'MachineClient', NULL, 'Api', 'Insert', 'DomainAssignment', @p3, @p4, @p5, NULL, @p6, @p7, NULL, @p8)
+                """)
+            {
+                Parameters =
+                {
+                    new("p1", position), new("p2", now), new("p3", assignment.ToString()), new("p4", ovo), new("p5", ReferenceCatalogue.Vco),
+                    new("p6", values), new("p7", correlation), new("p8", entryHash),
+                },
+            });
+            append.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE \"Sequences\" SET \"LastHash\" = @p1 WHERE \"Name\" = @p2")
+            {
+                Parameters = { new("p1", entryHash), new("p2", RegistrySequence.AuditPosition) },
+            });
+            await append.ExecuteNonQueryAsync(Ct);
         }
 
         await transaction.CommitAsync(Ct);

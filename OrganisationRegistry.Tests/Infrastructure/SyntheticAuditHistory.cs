@@ -7,7 +7,7 @@ namespace OrganisationRegistry.Tests.Infrastructure;
 /// <summary>
 /// Years of audit history at scale, for measuring the review: appends synthetic entries after the real trail, a
 /// million rows per statement (300 people, 10 clients and the system over three years, spread over
-/// <c>organisations</c> OVO codes), then moves the trail's counter past them so the app's own writes can follow.
+/// <c>organisations</c> OVO codes), then moves the trail's counter and head past them so the app's own writes can follow.
 /// The synthetic entries carry no valid hashes: run verify-audit on a real trail, not on this one.
 /// </summary>
 public static class SyntheticAuditHistory
@@ -38,7 +38,8 @@ public static class SyntheticAuditHistory
         {
             await ExecuteAsync(
                 db,
-                $"UPDATE \"Sequences\" SET \"NextValue\" = {target + 1} WHERE \"Name\" = '{RegistrySequence.AuditPosition}'",
+                $"UPDATE \"Sequences\" SET \"NextValue\" = {target + 1}, \"LastHash\" = (SELECT \"Hash\" FROM \"AuditEntries\" WHERE \"Position\" = {target}) " +
+                $"WHERE \"Name\" = '{RegistrySequence.AuditPosition}'",
                 cancellationToken);
         }
 
