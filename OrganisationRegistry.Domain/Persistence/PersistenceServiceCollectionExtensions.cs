@@ -14,7 +14,7 @@ public static class PersistenceServiceCollectionExtensions
 
     /// <summary>
     /// Registers the register's database: an <see cref="IDbContextFactory{TContext}"/> of <see cref="RegistryDbContext"/>
-    /// (Blazor Server circuits live long, so every unit of work makes its own short-lived context) on the provider that
+    /// (Blazor Server circuits live long, so every unit of work takes its own short-lived context, from a pool) on the provider that
     /// configuration names, with the interceptors registered as <see cref="IInterceptor"/>.
     /// </summary>
     public static IServiceCollection AddRegistryPersistence(this IServiceCollection services, IConfiguration configuration)
@@ -68,7 +68,9 @@ public static class PersistenceServiceCollectionExtensions
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
         where TContext : RegistryDbContext
     {
-        services.AddDbContextFactory<TContext>((serviceProvider, options) =>
+        // Pooled: a unit of work rents a context that is already set up instead of building one (a context is made for
+        // every query and write); RegistryDbContext forgets its audit context when it goes back to the pool.
+        services.AddPooledDbContextFactory<TContext>((serviceProvider, options) =>
         {
             useProvider(options);
             options.AddInterceptors(serviceProvider.GetServices<IInterceptor>());

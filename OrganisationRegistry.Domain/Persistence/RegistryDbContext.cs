@@ -63,6 +63,20 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
     /// <summary>What the current write is (actor, reason, correlation id), set by the write services before saving; <c>null</c> for other writes.</summary>
     public AuditContext? Audit { get; set; }
 
+    // Contexts are pooled (PersistenceServiceCollectionExtensions): EF Core resets its own state when one goes back to the
+    // pool, not ours, so the next unit of work must not inherit this one's actor.
+    public override void Dispose()
+    {
+        Audit = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Audit = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
