@@ -80,6 +80,33 @@ public sealed record Latencies(double P50, double P95, double P99, double Max, i
         return Of(times);
     }
 
+    /// <summary>
+    /// An operation and its lower bound on the same targets, taken in turns (run i of both back to back, which of the two
+    /// goes first alternating), after <paramref name="warmUps"/> unmeasured runs of each: neither finds the caches and
+    /// the pages the other one read first (the first read of fresh rows also writes their hint bits).
+    /// </summary>
+    public static async Task<(Latencies First, Latencies Second)> MeasurePairAsync(int runs, Func<int, Task> first, Func<int, Task> second, int warmUps = 5)
+    {
+        for (var i = 0; i < warmUps; i++)
+        {
+            await first(runs + i);
+            await second(runs + i);
+        }
+
+        var (a, b) = (new List<double>(runs), new List<double>(runs));
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var takeFirst in i % 2 == 0 ? [true, false] : new[] { false, true })
+            {
+                var watch = Stopwatch.StartNew();
+                await (takeFirst ? first(i) : second(i));
+                (takeFirst ? a : b).Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (Of(a), Of(b));
+    }
+
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

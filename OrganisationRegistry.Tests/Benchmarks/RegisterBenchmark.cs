@@ -125,8 +125,7 @@ public sealed class RegisterBenchmark
 
         async Task Compare(string name, double target, Func<int, Task> app, Func<int, Task> plain, string bound, string? note = null)
         {
-            var appTimes = await Latencies.MeasureAsync(Runs, app);
-            var sqlTimes = await Latencies.MeasureAsync(Runs, plain);
+            var (appTimes, sqlTimes) = await Latencies.MeasurePairAsync(Runs, app, plain);
             report.AddQuery(provider, name, target, appTimes, sqlTimes, bound, note);
         }
 
