@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using OrganisationRegistry.Admin.Components.Shared;
 using OrganisationRegistry.Domain.ApplicationDomains;
 using OrganisationRegistry.Domain.Common;
-using OrganisationRegistry.Domain.Organisations;
 using OrganisationRegistry.Domain.Rights;
 
 namespace OrganisationRegistry.Admin.Api;
@@ -101,7 +100,6 @@ public static class ApplicationDomainsApi
         HttpContext context,
         AssignmentService service,
         AssignmentEditQueries assignments,
-        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var domain = (await assignments.DomainsAsync(cancellationToken)).FirstOrDefault(d => d.Code == code);
@@ -134,23 +132,8 @@ public static class ApplicationDomainsApi
             return new ProblemResult(ApiProblems.Validation(field, rule.Message));
         }
 
-        IReadOnlyDictionary<OvoCode, Guid> ids = new Dictionary<OvoCode, Guid>();
-        if (report.Applied)
-        {
-            // The new assignments are the organisations' only ones in the domain on a day of the period (no overlaps).
-            var codes = report.Rows.Select(r => OvoCode.Parse(r.OvoCode)).ToList();
-            ids = await assignments.MemberAssignmentIdsAsync(
-                domain.Code, codes, command.ValidFrom ?? command.ValidTo ?? RegistryDates.Today(clock), CancellationToken.None);
-        }
-
         var rows = report.Rows
-            .Select(r => new ApiBulkAssignmentRow(
-                r.OvoCode,
-                r.OrganisationName,
-                r.IsOk,
-                r.ErrorCode,
-                r.Message,
-                report.Applied && OvoCode.TryParse(r.OvoCode, out var ovo) && ids.TryGetValue(ovo, out var id) ? id : null))
+            .Select(r => new ApiBulkAssignmentRow(r.OvoCode, r.OrganisationName, r.IsOk, r.ErrorCode, r.Message, report.Applied ? r.AssignmentId : null))
             .ToList();
         var answer = new ApiBulkAssignmentReport(
             domain.Code, command.CategoryCode.Trim(), command.ValidFrom, command.ValidTo, dryRun, report.Applied, rows.Count, report.Conflicts, rows);

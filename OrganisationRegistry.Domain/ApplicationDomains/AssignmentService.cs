@@ -157,8 +157,8 @@ public sealed class AssignmentService(RegistryWriter writer, RegistryAuthorizati
             {
                 try
                 {
-                    organisation.Assign(domain, category, validity, parent, command.Remark, ParentsOf);
-                    rows.Add(new(code.Value, organisation.Name, null, null));
+                    var assignment = organisation.Assign(domain, category, validity, parent, command.Remark, ParentsOf);
+                    rows.Add(new(code.Value, organisation.Name, null, null, assignment.Id));
                 }
                 catch (DomainRuleException rule)
                 {

@@ -40,7 +40,8 @@ public sealed class BulkAssignToDomainValidator : AbstractValidator<BulkAssignTo
 /// <param name="OrganisationName">When the organisation exists.</param>
 /// <param name="ErrorCode">A <see cref="RuleCodes"/> value when the row cannot be assigned; <c>null</c> when it can.</param>
 /// <param name="Message">The Dutch reason when it cannot.</param>
-public sealed record BulkAssignmentRow(string OvoCode, string? OrganisationName, string? ErrorCode, string? Message)
+/// <param name="AssignmentId">When it can: the id of its new assignment (stored only when the batch is applied).</param>
+public sealed record BulkAssignmentRow(string OvoCode, string? OrganisationName, string? ErrorCode, string? Message, Guid? AssignmentId = null)
 {
     public bool IsOk => ErrorCode is null;
 }

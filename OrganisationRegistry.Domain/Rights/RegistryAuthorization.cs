@@ -106,7 +106,7 @@ public sealed class RegistryAuthorization(IDbContextFactory<RegistryDbContext> c
     /// (assignments, corrections or categories: central, or the domain's steward) on it, read together with the
     /// stewardship in one query: <see cref="DomainRuleException"/> (not found) when there is no such domain,
     /// <see cref="ForbiddenException"/> when the user may not. The same answers as loading the domain and then asking
-    /// <see cref="EnsureMayManageAssignmentsAsync"/> (and its siblings), in one round trip instead of two, inside the
+    /// <see cref="EnsureStewardsAsync"/>, in one round trip instead of two, inside the
     /// write's transaction, so a steward removed a moment ago no longer passes.
     /// </summary>
     internal Task<ApplicationDomain> StewardedDomainAsync(RegistryDbContext db, RegistryUser user, string code, RegistryRight right, CancellationToken cancellationToken)
@@ -119,11 +119,18 @@ public sealed class RegistryAuthorization(IDbContextFactory<RegistryDbContext> c
     internal Task<ApplicationDomain> StewardedDomainAsync(RegistryDbContext db, RegistryUser user, Guid id, RegistryRight right, CancellationToken cancellationToken) =>
         StewardedDomainAsync(db, user, db.ApplicationDomains.Where(d => d.Id == id), right, () => new InvalidOperationException($"Application domain {id} does not exist."), cancellationToken);
 
-    internal Task EnsureMayManageAssignmentsAsync(RegistryDbContext db, RegistryUser user, ApplicationDomain domain, CancellationToken cancellationToken) =>
-        EnsureStewardsAsync(db, user, domain, RegistryRight.ManageAssignments, Denied(RegistryRight.ManageAssignments, domain), cancellationToken);
-
-    internal Task EnsureMayCorrectAssignmentsAsync(RegistryDbContext db, RegistryUser user, ApplicationDomain domain, CancellationToken cancellationToken) =>
-        EnsureStewardsAsync(db, user, domain, RegistryRight.CorrectAssignments, Denied(RegistryRight.CorrectAssignments, domain), cancellationToken);
+    /// <summary>
+    /// For a domain already loaded by <see cref="StewardedDomainAsync(RegistryDbContext, RegistryUser, string, RegistryRight, CancellationToken)"/>
+    /// for one right, when the same write turns out to need another (a reconciliation that removes assignments also
+    /// corrects): <see cref="ForbiddenException"/> when the user may not.
+    /// </summary>
+    internal async Task EnsureStewardsAsync(RegistryDbContext db, RegistryUser user, ApplicationDomain domain, RegistryRight right, CancellationToken cancellationToken)
+    {
+        if (!await StewardsAsync(db, user, domain.Id, cancellationToken))
+        {
+            throw new ForbiddenException(right, $"U mag {Denied(right, domain)}.");
+        }
+    }
 
     internal async Task EnsureMayEditOrganisationAsync(RegistryDbContext db, RegistryUser user, Organisation organisation, CancellationToken cancellationToken)
     {
@@ -205,16 +212,6 @@ public sealed class RegistryAuthorization(IDbContextFactory<RegistryDbContext> c
         RegistryRight.ManageCategories => $"de categorieën van {domain.NameInSentence} niet beheren",
         _ => throw new ArgumentOutOfRangeException(nameof(right), right, "Not a right that follows stewardship."),
     };
-
-    /// <param name="denied">What the user may not do, completing "U mag ...".</param>
-    private async Task EnsureStewardsAsync(
-        RegistryDbContext db, RegistryUser user, ApplicationDomain domain, RegistryRight right, string denied, CancellationToken cancellationToken)
-    {
-        if (!await StewardsAsync(db, user, domain.Id, cancellationToken))
-        {
-            throw new ForbiddenException(right, $"U mag {denied}.");
-        }
-    }
 
     /// <summary>Central, or a domain expert whose organisation stewards the domain.</summary>
     private async Task<bool> StewardsAsync(RegistryDbContext db, RegistryUser user, Guid domainId, CancellationToken cancellationToken)

@@ -28,10 +28,9 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
     {
         await writer.ValidateAsync(command, cancellationToken);
         await using var db = await writer.Contexts.CreateDbContextAsync(cancellationToken);
-        var domain = await db.ApplicationDomains.AsNoTracking().Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
 
         // The right first: someone who may not manage the domain learns nothing about it from the file.
-        await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+        var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
         return await CompareWithRegisterAsync(db, domain, command, cancellationToken);
     }
 
@@ -42,8 +41,7 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
 
             // The whole domain, like a bulk assignment: the selection is checked and written against a still picture.
             await write.LockAsync(RegistryLock.Domain(command.DomainCode, shared: false), RegistryLock.DomainHierarchy(command.DomainCode));
-            var domain = await db.ApplicationDomains.Include(d => d.Categories).DomainAsync(command.DomainCode, cancellationToken);
-            await authorization.EnsureMayManageAssignmentsAsync(db, user, domain, cancellationToken);
+            var domain = await authorization.StewardedDomainAsync(db, user, command.DomainCode, RegistryRight.ManageAssignments, cancellationToken);
             var reason = Reason(command, removes: false);
 
             var report = await CompareWithRegisterAsync(db, domain, command.Comparison, cancellationToken);
@@ -62,7 +60,7 @@ public sealed class ReconciliationService(RegistryWriter writer, RegistryAuthori
             // Removing an assignment is a correction (its own right, today held by the same people): the trail says so and why.
             if (selected.Any(d => RemovesAssignment(d, command.ReferenceDate)))
             {
-                await authorization.EnsureMayCorrectAssignmentsAsync(db, user, domain, cancellationToken);
+                await authorization.EnsureStewardsAsync(db, user, domain, RegistryRight.CorrectAssignments, cancellationToken);
                 reason = Reason(command, removes: true);
                 db.Audit = db.Audit! with { Reason = reason };
             }
